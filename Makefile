@@ -1,0 +1,56 @@
+# The learning-path planner: `make run` serves it, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+FLASK := $(BIN)/flask --app wsgi
+
+.PHONY: run test test-sqlite test-postgres install translations system-packages bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed translations
+
+translations: $(VENV)/.installed
+	$(BIN)/pybabel -q compile -d planner/translations
+
+run: install
+	$(FLASK) db upgrade
+	$(FLASK) planner demo --if-empty
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+# Debian's chromium (browser tests) and postgresql (second test run), installed when missing.
+system-packages:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing"; \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
+	  $$sudo apt-get install -y --no-install-recommends $$missing >/dev/null 2>&1 || \
+	  { $$sudo apt-get update -qq && $$sudo apt-get install -y --no-install-recommends $$missing >/dev/null; }; \
+	fi
+
+test-sqlite: $(VENV)/.dev-installed translations system-packages
+	$(BIN)/python -m pytest -q
+
+test-postgres: $(VENV)/.dev-installed translations system-packages
+	tests/with_postgres.sh $(BIN)/python -m pytest -q
+
+test: test-sqlite test-postgres
+
+bench: $(VENV)/.dev-installed
+	$(BIN)/python benchmarks/bench_graph.py
+	$(BIN)/python benchmarks/bench_planner.py
+	$(BIN)/python benchmarks/bench_pages.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,72 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, IntegerField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Email, Length, NumberRange, ValidationError
+
+from planner.domain.catalogue import SECTORS
+from planner.formtools import choices
+from planner.labels import SECTOR_LABELS
+from planner.models import Role
+
+ROLE_LABELS = {
+    Role.TEACHER: _l("Teacher"),
+    Role.LEADER: _l("School leader or mentor"),
+    Role.INSTITUTE: _l("Institute staff"),
+    Role.ADMIN: _l("Administrator"),
+}
+
+
+class SchoolForm(FlaskForm):
+    name = StringField(_l("School name"), validators=[DataRequired(), Length(max=200)])
+    sector = SelectField(_l("Sector"), choices=choices((s, SECTOR_LABELS[s]) for s in SECTORS))
+    budget_hours_per_year = IntegerField(
+        _l("Professionalisation hours per teacher per school year"),
+        validators=[DataRequired(), NumberRange(min=1, max=400)], default=40,
+    )
+    submit = SubmitField(_l("Add school"))
+
+
+class TeamForm(FlaskForm):
+    school = SelectField(_l("School"), coerce=int)
+    name = StringField(_l("Team name"), validators=[DataRequired(), Length(max=200)])
+    submit = SubmitField(_l("Add team"))
+
+    def __init__(self, *args, schools, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.school.choices = choices((s.id, s.name) for s in schools)
+
+
+class InstituteForm(FlaskForm):
+    name = StringField(_l("Institute name"), validators=[DataRequired(), Length(max=200)])
+    submit = SubmitField(_l("Add institute"))
+
+
+class AccountForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(check_deliverability=False)])
+    role = SelectField(_l("Role"), choices=choices(ROLE_LABELS.items()))
+    team = SelectField(_l("School and team"), default="")
+    institute = SelectField(_l("Institute"), coerce=int, default=0)
+    submit = SubmitField(_l("Invite"))
+
+    def __init__(self, *args, schools, institutes, email_taken, **kwargs):
+        super().__init__(*args, **kwargs)
+        teams = [("", "—")]
+        for school in schools:
+            teams.append((f"{school.id}:", school.name))
+            teams += [(f"{school.id}:{t.id}", f"{school.name} · {t.name}") for t in school.teams]
+        self.team.choices = choices(teams)
+        self.institute.choices = choices([(0, "—")] + [(i.id, i.name) for i in institutes])
+        self._email_taken = email_taken
+
+    def validate_email(self, field):
+        if self._email_taken(field.data):
+            raise ValidationError(_l("This email address already has an account."))
+
+    def validate_team(self, field):
+        if self.role.data in (Role.TEACHER, Role.LEADER) and not field.data:
+            raise ValidationError(_l("Teachers and leaders belong to a school."))
+
+    def validate_institute(self, field):
+        if self.role.data == Role.INSTITUTE and not field.data:
+            raise ValidationError(_l("Institute staff belong to an institute."))

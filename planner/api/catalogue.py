@@ -1,0 +1,55 @@
+"""Read-only catalogue API, in the shape of the interchange format."""
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+from flask import abort, jsonify, request
+
+from planner.api import bp
+from planner.catalogue import export, service
+from planner.catalogue.forms import FilterForm
+from planner.catalogue.query import filtered_modules
+from planner.extensions import db
+from planner.models import Area, Module
+
+
+def api_error(status: int, message: str, fields: dict | None = None):
+    body = {"error": message}
+    if fields:
+        body["fields"] = fields
+    response = jsonify(body)
+    response.status_code = status
+    return response
+
+
+@bp.get("/areas")
+def areas():
+    framework = service.framework_or_404()
+    rows = db.session.scalars(
+        sa.select(Area).where(Area.framework_id == framework.id)
+        .options(so.selectinload(Area.descriptors)).order_by(Area.position)
+    ).all()
+    return jsonify(framework={"code": framework.code}, areas=[export.area_document(a) for a in rows])
+
+
+@bp.get("/modules")
+def modules():
+    framework = service.framework_or_404()
+    areas = db.session.scalars(sa.select(Area).where(Area.framework_id == framework.id)).all()
+    form = FilterForm(request.args, areas=areas)
+    if not form.validate():
+        return api_error(400, "invalid filter", {name: errors[0] for name, errors in form.errors.items()})
+    query = filtered_modules(framework, form.data).options(*export.module_loader_options())
+    return jsonify(framework={"code": framework.code},
+                   modules=[export.module_document(m) for m in db.session.scalars(query)])
+
+
+@bp.get("/modules/<code>")
+def module(code: str):
+    framework = service.framework_or_404()
+    found = db.session.scalar(
+        sa.select(Module).where(Module.framework_id == framework.id, Module.code == code)
+        .options(*export.module_loader_options())
+    )
+    if found is None:
+        abort(404)
+    return jsonify(export.module_document(found))

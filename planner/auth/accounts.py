@@ -1,0 +1,151 @@
+"""Account operations: passwords, login throttling, joining and invitations."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
+
+from planner.extensions import db
+from planner.models import ApiToken, Invitation, LoginFailure, Role, School, Team, User
+from planner.models.accounts import utcnow
+
+hasher = PasswordHasher()
+# Verifying against a throw-away hash keeps the timing the same for unknown accounts.
+_DUMMY_HASH = hasher.hash(secrets.token_hex(16))
+
+
+def load_user(user_id: str) -> User | None:
+    return db.session.get(User, int(user_id))
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def set_password(user: User, password: str) -> None:
+    user.password_hash = hasher.hash(password)
+
+
+def check_password(user: User | None, password: str) -> bool:
+    stored = user.password_hash if user and user.password_hash else _DUMMY_HASH
+    try:
+        hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
+    return user is not None and user.password_hash is not None
+
+
+def user_by_email(email: str) -> User | None:
+    return db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
+
+
+def minutes_locked(email: str, address: str) -> int:
+    """Minutes to wait before another attempt, 0 when the account and address may try."""
+    window = timedelta(minutes=current_app.config["LOGIN_FAILURE_WINDOW_MINUTES"])
+    since = utcnow() - window
+    limits = (
+        (LoginFailure.email == normalise_email(email), current_app.config["LOGIN_FAILURES_PER_ACCOUNT"]),
+        (LoginFailure.address == address, current_app.config["LOGIN_FAILURES_PER_ADDRESS"]),
+    )
+    wait = timedelta(0)
+    for condition, limit in limits:
+        failures = db.session.scalars(
+            sa.select(LoginFailure.at)
+            .where(condition, LoginFailure.at > since)
+            .order_by(LoginFailure.at.desc())
+            .limit(limit)
+        ).all()
+        if len(failures) >= limit:
+            wait = max(wait, failures[-1] + window - utcnow())
+    return -(-int(wait.total_seconds()) // 60)
+
+
+def record_failure(email: str, address: str) -> None:
+    db.session.add(LoginFailure(email=normalise_email(email), address=address))
+    horizon = utcnow() - timedelta(days=1)
+    db.session.execute(sa.delete(LoginFailure).where(LoginFailure.at < horizon))
+    db.session.commit()
+
+
+def clear_failures(email: str) -> None:
+    db.session.execute(sa.delete(LoginFailure).where(LoginFailure.email == normalise_email(email)))
+    db.session.commit()
+
+
+def school_by_join_code(code: str) -> School | None:
+    return db.session.scalar(sa.select(School).where(School.join_code == code.strip().upper()))
+
+
+def register_teacher(
+    *, email: str, name: str, password: str, school: School, team: Team | None
+) -> User:
+    user = User(
+        email=normalise_email(email),
+        name=name.strip(),
+        role=Role.TEACHER,
+        school=school,
+        team=team,
+        sector=school.sector,
+    )
+    set_password(user, password)
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invite(
+    *, email: str, name: str, role: str, inviter: User, school: School | None = None,
+    team: Team | None = None, institute=None,
+) -> str:
+    """Create the account without a password; returns the secret for the invitation link."""
+    user = User(
+        email=normalise_email(email), name=name.strip(), role=role,
+        school=school, team=team, institute=institute,
+        sector=school.sector if school else None,
+    )
+    token = secrets.token_urlsafe(32)
+    db.session.add_all([user, Invitation(token_hash=_digest(token), user=user, created_by_id=inviter.id)])
+    db.session.commit()
+    return token
+
+
+def invitation_for(token: str) -> Invitation | None:
+    invitation = db.session.scalar(
+        sa.select(Invitation).where(Invitation.token_hash == _digest(token))
+    )
+    if invitation is None or invitation.used_at is not None:
+        return None
+    if invitation.created_at < utcnow() - timedelta(days=14):
+        return None
+    return invitation
+
+
+def accept_invitation(invitation: Invitation, password: str) -> User:
+    set_password(invitation.user, password)
+    invitation.used_at = utcnow()
+    db.session.commit()
+    return invitation.user
+
+
+def create_api_token(user: User, label: str = "") -> str:
+    token = "plnr_" + secrets.token_urlsafe(32)
+    db.session.add(ApiToken(user=user, token_hash=_digest(token), label=label))
+    db.session.commit()
+    return token
+
+
+def user_for_api_token(token: str) -> User | None:
+    api_token = db.session.scalar(sa.select(ApiToken).where(ApiToken.token_hash == _digest(token)))
+    if api_token is None:
+        return None
+    api_token.last_used_at = utcnow()
+    db.session.commit()
+    return api_token.user

@@ -1,0 +1,60 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+
+MIN_PASSWORD = 10
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(check_deliverability=False)])
+    password = PasswordField(_l("Password"), validators=[DataRequired()])
+    submit = SubmitField(_l("Log in"))
+
+
+class NewPasswordMixin:
+    password = PasswordField(
+        _l("New password"), validators=[DataRequired(), Length(min=MIN_PASSWORD, max=200)]
+    )
+    confirm = PasswordField(
+        _l("Repeat the new password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
+    )
+
+
+class ChangePasswordForm(NewPasswordMixin, FlaskForm):
+    current = PasswordField(_l("Current password"), validators=[DataRequired()])
+    submit = SubmitField(_l("Change password"))
+
+
+class SetPasswordForm(NewPasswordMixin, FlaskForm):
+    submit = SubmitField(_l("Set password"))
+
+
+class JoinForm(NewPasswordMixin, FlaskForm):
+    """Sign-up of a teacher with the join code a school leader handed out."""
+
+    join_code = StringField(_l("Join code of your school"), validators=[DataRequired(), Length(max=16)])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(check_deliverability=False)])
+    team = SelectField(_l("Team"), coerce=int, validate_choice=False, default=0)
+    submit = SubmitField(_l("Join"))
+
+    def __init__(self, *args, lookup_school, email_taken, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._lookup_school = lookup_school
+        self._email_taken = email_taken
+        self.school = None
+
+    def validate_join_code(self, field):
+        self.school = self._lookup_school(field.data)
+        if self.school is None:
+            raise ValidationError(_l("No school has this join code."))
+
+    def validate_email(self, field):
+        if self._email_taken(field.data):
+            raise ValidationError(_l("This email address already has an account; log in instead."))
+
+    def validate_team(self, field):
+        if field.data and self.school and field.data not in {t.id for t in self.school.teams}:
+            raise ValidationError(_l("Choose a team of this school."))

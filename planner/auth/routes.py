@@ -1,0 +1,99 @@
+from urllib.parse import urlsplit
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from planner.auth import accounts, bp
+from planner.auth.forms import ChangePasswordForm, JoinForm, LoginForm, SetPasswordForm
+from planner.extensions import db
+from planner.formtools import choices
+
+
+def safe_next(target: str | None) -> str:
+    """Only local paths: an absolute URL in ``next`` would make us an open redirect."""
+    if target:
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
+            return target
+    return url_for("main.index")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.index"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        address = request.remote_addr or "unknown"
+        wait = accounts.minutes_locked(form.email.data, address)
+        if wait:
+            flash(_("Too many failed attempts. Try again in %(minutes)d minutes.", minutes=wait), "error")
+            return render_template("auth/login.html", form=form), 429
+        user = accounts.user_by_email(form.email.data)
+        if not accounts.check_password(user, form.password.data):
+            accounts.record_failure(form.email.data, address)
+            flash(_("Email address or password is incorrect."), "error")
+            return render_template("auth/login.html", form=form), 200
+        accounts.clear_failures(user.email)
+        login_user(user)
+        return redirect(safe_next(request.args.get("next")))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.post("/logout")
+def logout():
+    logout_user()
+    flash(_("You are logged out."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        if not accounts.check_password(current_user, form.current.data):
+            form.current.errors.append(_("The current password is incorrect."))
+        else:
+            accounts.set_password(current_user, form.password.data)
+            db.session.commit()
+            flash(_("Your password has been changed."), "success")
+            return redirect(url_for("main.profile"))
+    return render_template("auth/change_password.html", form=form)
+
+
+@bp.route("/join", methods=["GET", "POST"])
+def join():
+    form = JoinForm(
+        lookup_school=accounts.school_by_join_code,
+        email_taken=lambda email: accounts.user_by_email(email) is not None,
+    )
+    code_school = accounts.school_by_join_code(form.join_code.data or "")
+    form.team.choices = choices([(0, _("No team yet"))] + [
+        (team.id, team.name) for team in (code_school.teams if code_school else [])
+    ])
+    if form.validate_on_submit():
+        team = next((t for t in form.school.teams if t.id == form.team.data), None)
+        user = accounts.register_teacher(
+            email=form.email.data, name=form.name.data, password=form.password.data,
+            school=form.school, team=team,
+        )
+        login_user(user)
+        flash(_("Welcome to %(school)s.", school=form.school.name), "success")
+        return redirect(url_for("main.index"))
+    return render_template("auth/join.html", form=form, school=code_school)
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+def accept_invitation(token: str):
+    invitation = accounts.invitation_for(token)
+    if invitation is None:
+        abort(404)
+    form = SetPasswordForm()
+    if form.validate_on_submit():
+        user = accounts.accept_invitation(invitation, form.password.data)
+        login_user(user)
+        flash(_("Your account is ready."), "success")
+        return redirect(url_for("main.index"))
+    return render_template("auth/invitation.html", form=form, invitation=invitation)

@@ -1,0 +1,125 @@
+import re
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    IntegerField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
+
+from planner.catalogue.service import ModuleData
+from planner.formtools import MultiCheckboxField, choices
+from planner.domain.catalogue import FORMATS
+from planner.labels import FORMAT_LABELS, PHASE_LABELS, SECTOR_LABELS
+
+LEVEL_CHOICES = [(0, "—")] + [(level, str(level)) for level in range(1, 6)]
+
+
+class FilterForm(FlaskForm):
+    """The browse filters travel in the query string, so no CSRF token."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Search"), validators=[Optional(), Length(max=100)])
+    area = SelectField(_l("Area"), default="")
+    phase = SelectField(_l("Phase"), default="", choices=choices([("", _l("All phases"))] + list(PHASE_LABELS.items())))
+    sector = SelectField(_l("Sector"), default="", choices=choices([("", _l("All sectors"))] + list(SECTOR_LABELS.items())))
+    format = SelectField(_l("Format"), default="", choices=choices([("", _l("All formats"))] + [(f, FORMAT_LABELS[f]) for f in FORMATS]))
+    max_hours = IntegerField(_l("At most hours"), validators=[Optional(), NumberRange(min=1, max=2000)])
+
+    def __init__(self, *args, areas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.area.choices = choices([("", _l("All areas"))] + [(a.code, a.label) for a in areas])
+
+
+def split_codes(text: str) -> list[str]:
+    return [code for code in re.split(r"[\s,;]+", text.strip().upper()) if code]
+
+
+class ModuleFormBase(FlaskForm):
+    code = StringField(_l("Code"), validators=[
+        DataRequired(), Length(max=20),
+        Regexp(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", message=_l("Use letters, digits, dots and dashes.")),
+    ])
+    title_nl = StringField(_l("Title (Dutch)"), validators=[DataRequired(), Length(max=200)])
+    title_en = StringField(_l("Title (English)"), validators=[Optional(), Length(max=200)])
+    summary_nl = TextAreaField(_l("Summary (Dutch)"), validators=[Optional(), Length(max=4000)])
+    summary_en = TextAreaField(_l("Summary (English)"), validators=[Optional(), Length(max=4000)])
+    provider = SelectField(_l("Provider"), coerce=int)
+    hours = IntegerField(_l("Study hours"), validators=[InputRequired(), NumberRange(min=1, max=2000)])
+    cost_eur = IntegerField(_l("Cost (euro)"), validators=[Optional(), NumberRange(min=0)], default=0)
+    format = SelectField(_l("Format"), choices=choices((f, FORMAT_LABELS[f]) for f in FORMATS))
+    phases = MultiCheckboxField(_l("Offered in phases"), choices=choices(PHASE_LABELS.items()))
+    sectors = MultiCheckboxField(_l("Sectors"), choices=choices(SECTOR_LABELS.items()))
+    requires_modules = StringField(
+        _l("Required modules"), validators=[Optional(), Length(max=400)],
+        description=_l("Module codes, separated by spaces or commas."),
+    )
+    submit = SubmitField(_l("Save module"))
+
+    def validate_phases(self, field):
+        if not field.data:
+            raise ValidationError(_l("Choose at least one phase."))
+
+    def validate_sectors(self, field):
+        if not field.data:
+            raise ValidationError(_l("Choose at least one sector."))
+
+    def area_rows(self):
+        return [(area, self[f"outcome_{area.code}"], self[f"entry_{area.code}"]) for area in self._areas]
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if not any(self[f"outcome_{a.code}"].data for a in self._areas):
+            self.form_errors.append(_l("Choose at least one area and the level the module brings."))
+            valid = False
+        return valid
+
+    def module_data(self) -> ModuleData:
+        return ModuleData(
+            code=self.code.data.strip(), title_nl=self.title_nl.data.strip(),
+            title_en=(self.title_en.data or "").strip(),
+            summary_nl=(self.summary_nl.data or "").strip(),
+            summary_en=(self.summary_en.data or "").strip(),
+            provider_id=self.provider.data or None, hours=self.hours.data,
+            cost_eur=self.cost_eur.data or 0, format=self.format.data,
+            phases=list(self.phases.data), sectors=list(self.sectors.data),
+            outcomes={a.code: self[f"outcome_{a.code}"].data for a in self._areas if self[f"outcome_{a.code}"].data},
+            requires_modules=split_codes(self.requires_modules.data or ""),
+            requires_levels={a.code: self[f"entry_{a.code}"].data for a in self._areas if self[f"entry_{a.code}"].data},
+        )
+
+
+def module_form(areas, providers, *args, **kwargs) -> ModuleFormBase:
+    """A module form with an outcome and an entry-level choice per area of the framework."""
+
+    class ModuleForm(ModuleFormBase):
+        pass
+
+    for area in areas:
+        setattr(ModuleForm, f"outcome_{area.code}", SelectField(area.label, coerce=int, choices=choices(LEVEL_CHOICES), default=0))
+        setattr(ModuleForm, f"entry_{area.code}", SelectField(area.label, coerce=int, choices=choices(LEVEL_CHOICES), default=0))
+    form = ModuleForm(*args, **kwargs)
+    form._areas = areas
+    form.provider.choices = choices((p.id, p.name) for p in providers)
+    return form
+
+
+def fill_module_form(form: ModuleFormBase, module) -> None:
+    """Put a stored module's values in the form (for GET)."""
+    for name in ("code", "title_nl", "title_en", "summary_nl", "summary_en", "hours", "cost_eur", "format"):
+        form[name].data = getattr(module, name)
+    form.provider.data = module.provider_id or 0
+    form.phases.data, form.sectors.data = module.phases, module.sectors
+    form.requires_modules.data = " ".join(r.required.code for r in module.required_modules)
+    for outcome in module.outcomes:
+        form[f"outcome_{outcome.area.code}"].data = outcome.level
+    for requirement in module.required_levels:
+        form[f"entry_{requirement.area.code}"].data = requirement.level
+
+

@@ -1,0 +1,96 @@
+"""JSON Schema of the catalogue interchange format (the contract other tools write)."""
+
+from planner.domain.catalogue import FORMATS, LEVELS, PHASES, SECTORS
+
+_CODE = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,19}$"}
+_TEXT = {
+    "type": "object",
+    "properties": {"nl": {"type": "string", "minLength": 1}, "en": {"type": "string"}},
+    "required": ["nl"],
+    "additionalProperties": False,
+}
+_LEVEL = {"type": "integer", "enum": list(LEVELS)}
+_LEVEL_MAP = {"type": "object", "additionalProperties": _LEVEL, "propertyNames": _CODE}
+
+AREA = {
+    "type": "object",
+    "required": ["code", "group", "name", "levels"],
+    "properties": {
+        "code": _CODE,
+        "group": {"enum": ["support", "basis"]},
+        "name": _TEXT,
+        "description": _TEXT,
+        "requirements": {
+            "type": "array",
+            "items": {"enum": ["pedagogical", "subject-didactic", "subject-content"]},
+            "uniqueItems": True,
+        },
+        "class_context": {"type": "boolean"},
+        "levels": {
+            "type": "object",
+            "properties": {str(level): _TEXT for level in LEVELS},
+            "required": [str(level) for level in LEVELS],
+            "additionalProperties": False,
+        },
+    },
+}
+
+MODULE = {
+    "type": "object",
+    "required": ["code", "title", "hours", "format", "phases", "sectors", "outcomes"],
+    "properties": {
+        "code": _CODE,
+        "title": _TEXT,
+        "summary": _TEXT,
+        "provider": {
+            "type": "object",
+            "required": ["code", "name", "kind"],
+            "properties": {
+                "code": _CODE,
+                "name": {"type": "string", "minLength": 1},
+                "kind": {"enum": ["institute", "school-board", "samenwerkingsverband", "external"]},
+            },
+        },
+        "hours": {"type": "integer", "minimum": 1, "maximum": 2000},
+        "cost_eur": {"type": "integer", "minimum": 0},
+        "format": {"enum": list(FORMATS)},
+        "phases": {"type": "array", "items": {"enum": list(PHASES)}, "minItems": 1, "uniqueItems": True},
+        "sectors": {"type": "array", "items": {"enum": list(SECTORS)}, "minItems": 1, "uniqueItems": True},
+        "outcomes": {**_LEVEL_MAP, "minProperties": 1},
+        "requires": {
+            "type": "object",
+            "properties": {
+                "modules": {"type": "array", "items": _CODE, "uniqueItems": True},
+                "levels": _LEVEL_MAP,
+            },
+            "additionalProperties": False,
+        },
+        "retired": {"type": "boolean"},
+    },
+}
+
+TARGET = {
+    "type": "object",
+    "required": ["phase", "sector", "levels"],
+    "properties": {
+        "phase": {"enum": list(PHASES)},
+        "sector": {"enum": [*SECTORS, "*"]},
+        "levels": _LEVEL_MAP,
+    },
+}
+
+DOCUMENT = {
+    "type": "object",
+    "required": ["framework", "areas", "modules"],
+    "properties": {
+        "framework": {
+            "type": "object",
+            "required": ["code", "name"],
+            "properties": {"code": {"type": "string", "minLength": 1, "maxLength": 40},
+                           "name": _TEXT, "description": _TEXT},
+        },
+        "areas": {"type": "array", "items": AREA, "minItems": 1},
+        "modules": {"type": "array", "items": MODULE},
+        "targets": {"type": "array", "items": TARGET},
+    },
+}

@@ -1,0 +1,169 @@
+"""Catalogue operations: load the graph from the database, save and retire modules."""
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+import sqlalchemy as sa
+from flask import abort
+
+from planner.catalogue.export import framework_modules
+from planner.domain.catalogue import PHASES, SECTORS
+from planner.domain.catalogue import Module as DomainModule
+from planner.domain.graph import CatalogueError, Problem, build_graph, find_problems
+from planner.extensions import db
+from planner.models import (
+    Area,
+    Framework,
+    LevelRequirement,
+    Module,
+    ModulePhase,
+    ModuleRequirement,
+    ModuleSector,
+    Outcome,
+)
+
+
+def current_framework() -> Framework | None:
+    return db.session.scalar(sa.select(Framework).order_by(Framework.id.desc()).limit(1))
+
+
+def framework_or_404() -> Framework:
+    framework = current_framework()
+    if framework is None:
+        abort(404)
+    return framework
+
+
+def to_domain(module: Module) -> DomainModule:
+    return DomainModule(
+        code=module.code,
+        hours=module.hours,
+        format=module.format,
+        phases=frozenset(module.phases),
+        sectors=frozenset(module.sectors),
+        outcomes={o.area.code: o.level for o in module.outcomes},
+        requires_modules=tuple(r.required.code for r in module.required_modules),
+        requires_levels={r.area.code: r.level for r in module.required_levels},
+    )
+
+
+def area_codes(framework: Framework) -> list[str]:
+    return db.session.scalars(
+        sa.select(Area.code).where(Area.framework_id == framework.id).order_by(Area.position)
+    ).all()
+
+
+def domain_modules(framework: Framework) -> dict[str, DomainModule]:
+    """The active catalogue as plain data, in a fixed number of queries."""
+    return {m.code: to_domain(m) for m in framework_modules(framework, include_retired=False)}
+
+
+def catalogue_graph(framework: Framework) -> nx.DiGraph:
+    return build_graph(domain_modules(framework).values())
+
+
+@dataclass
+class ModuleData:
+    """What an editor may change of a module; the form fills it in."""
+
+    code: str
+    title_nl: str
+    title_en: str
+    summary_nl: str
+    summary_en: str
+    provider_id: int | None
+    hours: int
+    cost_eur: int
+    format: str
+    phases: list[str]
+    sectors: list[str]
+    outcomes: dict[str, int]
+    requires_modules: list[str] = field(default_factory=list)
+    requires_levels: dict[str, int] = field(default_factory=dict)
+
+    def as_domain(self) -> DomainModule:
+        return DomainModule(
+            code=self.code, hours=self.hours, format=self.format,
+            phases=frozenset(self.phases), sectors=frozenset(self.sectors),
+            outcomes=dict(self.outcomes), requires_modules=tuple(self.requires_modules),
+            requires_levels=dict(self.requires_levels),
+        )
+
+
+def check_change(framework: Framework, data: ModuleData, replaces: str | None) -> None:
+    """Raise CatalogueError when the catalogue with this change would break a graph rule."""
+    if data.code != replaces and _code_taken(framework, data.code):
+        raise CatalogueError([Problem(item=data.code, rule="duplicate-code", details={})])
+    modules = domain_modules(framework)
+    if replaces is not None:
+        modules.pop(replaces, None)
+    modules[data.code] = data.as_domain()
+    if problems := find_problems(modules.values(), area_codes(framework)):
+        raise CatalogueError(problems)
+
+
+def _code_taken(framework: Framework, code: str) -> bool:
+    """Retired modules keep their code: steps in old paths still name them."""
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(Module)
+        .where(Module.framework_id == framework.id, Module.code == code)
+    ) > 0
+
+
+def save_module(framework: Framework, module: Module | None, data: ModuleData) -> Module:
+    """Create or change a module; a change that breaks a graph rule saves nothing."""
+    check_change(framework, data, module.code if module else None)
+    if module is None:
+        position = db.session.scalar(
+            sa.select(sa.func.coalesce(sa.func.max(Module.position), -1))
+            .where(Module.framework_id == framework.id)
+        ) + 1
+        module = Module(framework=framework, position=position)
+        db.session.add(module)
+    areas = {a.code: a for a in db.session.scalars(sa.select(Area).where(Area.framework_id == framework.id))}
+    required = {
+        m.code: m for m in db.session.scalars(
+            sa.select(Module).where(Module.framework_id == framework.id,
+                                    Module.code.in_(data.requires_modules))
+        )
+    }
+    for name in ("code", "title_nl", "title_en", "summary_nl", "summary_en", "provider_id",
+                 "hours", "cost_eur", "format"):
+        setattr(module, name, getattr(data, name))
+    module.phase_rows = [ModulePhase(phase=p) for p in PHASES if p in data.phases]
+    module.sector_rows = [ModuleSector(sector=s) for s in SECTORS if s in data.sectors]
+    module.outcomes = [Outcome(area=areas[c], level=lvl) for c, lvl in data.outcomes.items()]
+    module.required_levels = [LevelRequirement(area=areas[c], level=lvl) for c, lvl in data.requires_levels.items()]
+    module.required_modules = [
+        ModuleRequirement(required=required[c], position=i) for i, c in enumerate(data.requires_modules)
+    ]
+    db.session.commit()
+    return module
+
+
+class RetireRefused(ValueError):
+    def __init__(self, codes: list[str]):
+        super().__init__(", ".join(codes))
+        self.codes = codes
+
+
+def requiring_modules(module: Module) -> list[str]:
+    return db.session.scalars(
+        sa.select(Module.code)
+        .join(ModuleRequirement, ModuleRequirement.module_id == Module.id)
+        .where(ModuleRequirement.required_id == module.id, Module.retired.is_(False))
+        .order_by(Module.code)
+    ).all()
+
+
+def retire_module(module: Module) -> None:
+    """Retired modules leave the catalogue; one that active modules still require stays."""
+    if codes := requiring_modules(module):
+        raise RetireRefused(codes)
+    module.retired = True
+    db.session.commit()
+
+
+def reinstate_module(module: Module) -> None:
+    module.retired = False
+    db.session.commit()

@@ -1,0 +1,89 @@
+"""Command-line groups: ``flask planner ...`` and ``flask catalogue ...``."""
+
+import json
+from pathlib import Path
+
+import click
+import sqlalchemy as sa
+from flask import Flask
+from flask.cli import AppGroup
+
+from planner.extensions import db
+
+planner_cli = AppGroup("planner", help="Demo data and accounts.")
+catalogue_cli = AppGroup("catalogue", help="Import and export the catalogue.")
+
+SHIPPED_CATALOGUE = Path(__file__).parent / "data" / "catalogue.json"
+
+
+@planner_cli.command("demo")
+@click.option("--if-empty", is_flag=True, help="Only when the database has no users yet.")
+def demo_command(if_empty: bool) -> None:
+    """Create the demo schools, institute and accounts (password: demo-planner-2026)."""
+    from planner.demo import create_demo
+    from planner.models import User
+
+    if if_empty and db.session.scalar(sa.select(sa.func.count()).select_from(User)):
+        click.echo("The database already has users; no demo data loaded.")
+        return
+    for line in create_demo():
+        click.echo(line)
+
+
+@planner_cli.command("token")
+@click.argument("email")
+def token_command(email: str) -> None:
+    """Print a new personal API token for EMAIL."""
+    from planner.auth.accounts import create_api_token, user_by_email
+
+    user = user_by_email(email)
+    if user is None:
+        raise click.ClickException(f"no account with email {email}")
+    click.echo(create_api_token(user, label="command line"))
+
+
+@catalogue_cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def import_command(file: Path) -> None:
+    """Import FILE (interchange JSON); an existing framework code is replaced."""
+    from planner.catalogue.interchange import ImportRefused, import_document
+
+    try:
+        document = json.loads(file.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise click.ClickException(f"{file}: not valid JSON: {exc}") from None
+    try:
+        framework = import_document(document)
+    except ImportRefused as exc:
+        raise click.ClickException(
+            f"{file} was not imported; nothing changed:\n" + "\n".join(f"- {p}" for p in exc.problems)
+        ) from None
+    click.echo(f"Imported framework {framework.code}: {len(document['areas'])} areas, "
+               f"{len(document['modules'])} modules.")
+
+
+@catalogue_cli.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "kind", type=click.Choice(["json", "case", "csv"]), default="json",
+              help="json: the interchange format; case: 1EdTech CASE 1.1; csv: modules for spreadsheets.")
+@click.option("--base-uri", default="urn:planner", help="Base of the CASE identifiers' URIs.")
+def export_command(file: Path, kind: str, base_uri: str) -> None:
+    """Export the current framework to FILE."""
+    from planner.catalogue import export
+    from planner.catalogue.service import current_framework
+
+    framework = current_framework()
+    if framework is None:
+        raise click.ClickException("there is no catalogue to export")
+    if kind == "csv":
+        file.write_text(export.export_csv(framework), encoding="utf-8")
+    else:
+        document = (export.export_case(framework, base_uri) if kind == "case"
+                    else export.export_document(framework))
+        file.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    click.echo(f"Exported {framework.code} to {file}.")
+
+
+def register_cli(app: Flask) -> None:
+    app.cli.add_command(planner_cli)
+    app.cli.add_command(catalogue_cli)

@@ -1,0 +1,91 @@
+"""Demo data: two schools, an institute and the documented demo accounts."""
+
+import json
+
+import sqlalchemy as sa
+
+from planner.auth.accounts import set_password
+from planner.extensions import db
+from planner.models import Institute, Provider, Role, School, Team, User
+
+DEMO_PASSWORD = "demo-planner-2026"
+DEMO_INSTITUTE_PROVIDER = "PABO-NW"
+
+# name, email (None: generated), team index, qualification, years of experience, study years left
+PRIMARY_TEACHERS = [
+    ("Sanne de Vries", "leraar@example.org", 0, "qualified", 1, 0),
+    ("Pieter Jansen", "ervaren@example.org", 1, "qualified", 14, 0),
+    ("Fatima El Amrani", None, 0, "qualified", 0, 0),
+    ("Daan Bakker", None, 1, "qualified", 2, 0),
+    ("Lotte Visser", None, 0, "student", 0, 1),
+    ("Youssef Bouali", None, 1, "student", 0, 2),
+    ("Emma Smit", None, 0, "qualified", 6, 0),
+    ("Ruben Mulder", None, 1, "qualified", 22, 0),
+    ("Noor Hendriks", None, 0, "qualified", 9, 0),
+    ("Thijs van Dijk", None, 1, "qualified", 1, 0),
+    ("Anouk Meijer", None, 0, "qualified", 31, 0),
+    ("Mila de Boer", None, 1, "qualified", 4, 0),
+]
+SECONDARY_TEACHERS = [
+    ("Jesse Koster", None, "qualified", 2),
+    ("Iris Vermeulen", None, "qualified", 11),
+    ("Bram Peters", None, "qualified", 0),
+]
+
+
+def _email(name: str) -> str:
+    return name.lower().replace(" ", ".").replace("..", ".") + "@example.org"
+
+
+def _user(**fields) -> User:
+    user = User(**fields)
+    set_password(user, DEMO_PASSWORD)
+    db.session.add(user)
+    return user
+
+
+def ensure_catalogue() -> str | None:
+    from planner.catalogue.interchange import import_document
+    from planner.catalogue.service import current_framework
+    from planner.cli import SHIPPED_CATALOGUE
+
+    if current_framework() is not None:
+        return None
+    framework = import_document(json.loads(SHIPPED_CATALOGUE.read_text(encoding="utf-8")))
+    return f"Loaded the shipped catalogue {framework.code}."
+
+
+def create_demo() -> list[str]:
+    """Create the demo data in one transaction; returns what was done."""
+    report = [line for line in [ensure_catalogue()] if line]
+    if db.session.scalar(sa.select(User).where(User.email == "leraar@example.org")):
+        return report + ["Demo accounts exist already."]
+    primary = School(name="Basisschool De Regenboog", sector="po")
+    teams = [Team(name="Onderbouw (groep 1-4)", school=primary),
+             Team(name="Bovenbouw (groep 5-8)", school=primary)]
+    secondary = School(name="Stedelijk College Noord", sector="vo")
+    vo_team = Team(name="Onderbouw havo/vwo", school=secondary)
+    institute = Institute(name="Pabo Noordwest")
+    db.session.add_all([primary, secondary, institute, *teams, vo_team])
+    provider = db.session.scalar(sa.select(Provider).where(Provider.code == DEMO_INSTITUTE_PROVIDER))
+    if provider is not None:
+        provider.institute = institute
+
+    for name, email, team, qualification, years, study in PRIMARY_TEACHERS:
+        _user(name=name, email=email or _email(name), role=Role.TEACHER, school=primary,
+              team=teams[team], sector="po", qualification=qualification,
+              years_experience=years, study_years_left=study)
+    for name, email, qualification, years in SECONDARY_TEACHERS:
+        _user(name=name, email=email or _email(name), role=Role.TEACHER, school=secondary,
+              team=vo_team, sector="vo", qualification=qualification, years_experience=years)
+    _user(name="Marieke Dekker", email="schoolleider@example.org", role=Role.LEADER, school=primary)
+    _user(name="Hans Willems", email="teamleider.vo@example.org", role=Role.LEADER,
+          school=secondary, team=vo_team)
+    _user(name="Karin Bos", email="opleider@example.org", role=Role.INSTITUTE, institute=institute)
+    _user(name="Beheerder", email="admin@example.org", role=Role.ADMIN)
+    db.session.commit()
+    return report + [
+        f"Created {primary.name} ({len(PRIMARY_TEACHERS)} teachers), {secondary.name} and {institute.name}.",
+        f"Demo accounts (password {DEMO_PASSWORD}): leraar@example.org, ervaren@example.org, "
+        "schoolleider@example.org, opleider@example.org, admin@example.org.",
+    ]

@@ -1,0 +1,114 @@
+"""The modules a path may still take, indexed for the route search.
+
+Part of the planner. A set of modules is held as a bit mask over the offered modules:
+routes share most of their prerequisites, and uniting and costing masks is far cheaper
+than doing the same with sets of codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from planner.domain.catalogue import LEVELS, Module, format_rank
+
+
+@dataclass(frozen=True)
+class Route:
+    """A module that closes a gap, with every module it takes (``mask``) and their hours."""
+
+    module: str
+    mask: int
+    hours: int
+
+
+class Offer:
+    """The modules a path may still take, indexed per area and level by preference."""
+
+    def __init__(
+        self,
+        modules: Mapping[str, Module],
+        sector: str,
+        phases: Iterable[str],
+        excluded: Iterable[str],
+    ) -> None:
+        open_phases, excluded = set(phases), set(excluded)
+        self.modules: dict[str, Module] = {
+            code: module
+            for code, module in modules.items()
+            if code not in excluded
+            and sector in module.sectors
+            and not module.phases.isdisjoint(open_phases)
+        }
+        self._rank = {
+            code: (module.hours, format_rank(module.format), code)
+            for code, module in self.modules.items()
+        }
+        self._codes = sorted(self.modules, key=self._rank.__getitem__)
+        self.bits = {code: 1 << position for position, code in enumerate(self._codes)}
+        # reaching[area][level - 1]: every module bringing the area to at least that level,
+        # cheapest first, so a search can stop at the first module dearer than its best route.
+        self._reaching: dict[str, list[list[str]]] = {}
+        reaching_positions: dict[str, list[list[int]]] = {}
+        with_hours: dict[int, list[int]] = {}
+        for position, code in enumerate(self._codes):
+            module = self.modules[code]
+            with_hours.setdefault(module.hours, []).append(position)
+            for area, level in module.outcomes.items():
+                if area not in self._reaching:
+                    self._reaching[area] = [[] for _ in LEVELS]
+                    reaching_positions[area] = [[] for _ in LEVELS]
+                for reached in range(min(level, LEVELS[-1])):
+                    self._reaching[area][reached].append(code)
+                    reaching_positions[area][reached].append(position)
+        self._reaching_mask = {
+            area: [_mask(positions) for positions in lists]
+            for area, lists in reaching_positions.items()
+        }
+        # Per bit of the hours, the modules whose hours have it: hours in a few popcounts.
+        self._hour_bits = [0] * max(0, max(with_hours, default=0)).bit_length()
+        for hours, positions in with_hours.items():
+            mask = _mask(positions)
+            for place in range(len(self._hour_bits)):
+                if hours >> place & 1:
+                    self._hour_bits[place] |= mask
+
+    def reaching(self, area: str, level: int) -> Sequence[str]:
+        """The modules that bring the area to at least the level, most preferred first."""
+        if level not in LEVELS or area not in self._reaching:
+            return ()
+        return self._reaching[area][level - 1]
+
+    def reaching_mask(self, area: str, level: int) -> int:
+        if level not in LEVELS or area not in self._reaching_mask:
+            return 0
+        return self._reaching_mask[area][level - 1]
+
+    def best_level(self, area: str) -> int:
+        """The highest level any offered module brings the area to; 0 if none does."""
+        lists = self._reaching.get(area, [])
+        return max((index + 1 for index, codes in enumerate(lists) if codes), default=0)
+
+    def rank(self, code: str) -> tuple[int, int, str]:
+        """Preference among modules: fewest hours, then the shorter format, then the code."""
+        return self._rank[code]
+
+    def hours(self, mask: int) -> int:
+        return sum((mask & bits).bit_count() << bit for bit, bits in enumerate(self._hour_bits))
+
+    def codes(self, mask: int) -> list[str]:
+        found = []
+        while mask:
+            lowest = mask & -mask
+            found.append(self._codes[lowest.bit_length() - 1])
+            mask ^= lowest
+        return found
+
+
+def _mask(positions: list[int]) -> int:
+    # Setting bits in a byte array and converting once avoids building a long integer
+    # anew for every bit.
+    bits = bytearray(max(positions, default=-1) // 8 + 1)
+    for position in positions:
+        bits[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(bits, "little")

@@ -1,0 +1,183 @@
+"""Routes to a level: a module that brings an area there, plus whatever it still needs.
+
+Part of the planner. A route's cost is the hours of all its modules; between routes of
+equal cost the shorter, more practical format wins, then the code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
+
+from planner.domain.catalogue import Module
+from planner.domain.planning_offer import Offer, Route
+
+T = TypeVar("T")
+
+
+class RouteFinder:
+    """Cheapest routes to levels, kept up to date as routes are taken into the path.
+
+    The finder knows which modules are reached (done, in progress, or in the path) and
+    the levels at the end of the path so far. A requirement the path meets at some point
+    adds nothing to a route; when it is met only decides how early the route can start.
+
+    Routes are remembered between searches, and taking a route forgets only those it can
+    change, so planning a whole path costs little more than a single search.
+    """
+
+    def __init__(self, offer: Offer, reached: Iterable[str], levels: Mapping[str, int]) -> None:
+        self._offer = offer
+        self._reached = set(reached)
+        self.levels = dict(levels)
+        # Per module, the modules its route takes (a mask), or None when it has none.
+        self._masks: dict[str, int | None] = {}
+        self._hours: dict[str, int] = {}
+        self._goals: dict[tuple[str, int], Route | None] = {}
+        # Modules without a route for good: they need a module that is not offered.
+        self._dead: set[str] = set()
+        # Modules whose route had to choose a route to an entry level: another route
+        # taken may change that choice.
+        self._choosing = 0
+        # Modules and levels being worked out: entry levels may lead back to them.
+        self._open: set[object] = set()
+        self._cuts = 0
+
+    def take(self, route: Route) -> list[str]:
+        """Count the route's modules as reached; returns their codes."""
+        codes = self._offer.codes(route.mask)
+        self._reached.update(codes)
+        for code in codes:
+            for area, level in self._offer.modules[code].outcomes.items():
+                self.levels[area] = max(self.levels.get(area, 0), level)
+        stale = route.mask | self._choosing
+        self._masks = {
+            code: mask
+            for code, mask in self._masks.items()
+            if (mask is None and code in self._dead) or (mask is not None and not mask & stale)
+        }
+        self._hours = {code: hours for code, hours in self._hours.items() if code in self._masks}
+        self._goals.clear()
+        self._choosing = 0
+        return codes
+
+    def best(
+        self,
+        area: str,
+        level: int,
+        accept: Callable[[Route], T | None],
+        limit: int | None = None,
+    ) -> tuple[Route, T] | None:
+        """The best route that ``accept`` turns into something, with what it turned into.
+
+        Routes of more than ``limit`` hours are passed over.
+        """
+        found: tuple[Route, T] | None = None
+        found_key: tuple[int, int, str] | None = None
+        modules = self._offer.modules
+        for code in self._offer.reaching(area, level):
+            bound = found_key[0] if found_key else limit
+            if bound is not None and modules[code].hours > bound:
+                break
+            if code in self._reached:
+                continue
+            # A module short in itself may sit at the end of a long chain of requirements;
+            # a look along the chain rules it out without working out the whole route.
+            if bound is not None and code not in self._masks and self._exceeds(code, bound):
+                continue
+            route = self._route(code)
+            if route is None or (bound is not None and route.hours > bound):
+                continue
+            key = (route.hours, *self._offer.rank(code)[1:])
+            if found_key and key >= found_key:
+                continue
+            outcome = accept(route)
+            if outcome is not None:
+                found, found_key = (route, outcome), key
+        return found
+
+    def cheapest(self, area: str, level: int) -> Route | None:
+        goal = (area, level)
+        if goal in self._goals:
+            return self._goals[goal]
+        if goal in self._open:
+            self._cuts += 1
+            return None
+        self._open.add(goal)
+        cuts = self._cuts
+        found = self.best(area, level, lambda route: route)
+        self._open.discard(goal)
+        route = found[0] if found else None
+        if route is not None or cuts == self._cuts:
+            self._goals[goal] = route
+        return route
+
+    def _route(self, code: str) -> Route | None:
+        mask = self._masks[code] if code in self._masks else self._mask(code)
+        if mask is None:
+            return None
+        hours = self._hours.get(code)
+        if hours is None:
+            hours = self._hours[code] = self._offer.hours(mask)
+        return Route(code, mask, hours)
+
+    def _mask(self, code: str) -> int | None:
+        module = self._offer.modules.get(code)
+        if module is None:
+            self._dead.add(code)
+            return None
+        if code in self._open:
+            self._cuts += 1
+            return None
+        self._open.add(code)
+        cuts = self._cuts
+        mask = self._build(module)
+        self._open.discard(code)
+        # A dead end met only because the search was already inside this very module or
+        # level says nothing about other searches, so it is not remembered.
+        if mask is not None or cuts == self._cuts:
+            self._masks[code] = mask
+        return mask
+
+    def _exceeds(self, code: str, bound: int) -> bool:
+        """Whether the module with all it requires, directly or not, takes over ``bound`` hours.
+
+        A lower bound on its route's hours, found without working out the whole route.
+        """
+        modules = self._offer.modules
+        total, seen, waiting = 0, {code}, [code]
+        while waiting:
+            module = modules.get(waiting.pop())
+            if module is None:
+                continue
+            total += module.hours
+            if total > bound:
+                return True
+            for required in module.requires_modules:
+                if required not in seen and required not in self._reached:
+                    seen.add(required)
+                    waiting.append(required)
+        return False
+
+    def _build(self, module: Module) -> int | None:
+        before = 0
+        masks = self._masks
+        for required in module.requires_modules:
+            if required in self._reached:
+                continue
+            mask = masks[required] if required in masks else self._mask(required)
+            if mask is None:
+                if required in self._dead:
+                    self._dead.add(module.code)
+                return None
+            before |= mask
+        bit = self._offer.bits[module.code]
+        for area, level in sorted(module.requires_levels.items()):
+            if self.levels.get(area, 0) >= level or before & self._offer.reaching_mask(area, level):
+                continue
+            self._choosing |= bit
+            route = self.cheapest(area, level)
+            if route is None:
+                return None
+            before |= route.mask
+        return before | bit

@@ -1,0 +1,75 @@
+"""Translatable names for the domain's codes, shared by forms and templates."""
+
+from flask_babel import lazy_gettext as _l
+
+from planner.domain.phases import phase_for
+
+PHASE_LABELS = {
+    "initial": _l("Initial training"),
+    "induction": _l("Induction"),
+    "experienced": _l("Experienced"),
+}
+SECTOR_LABELS = {
+    "po": _l("Primary (po)"),
+    "vo": _l("Secondary (vo)"),
+    "mbo": _l("Vocational (mbo)"),
+    "go": _l("Specialised (sbo, so, vso)"),
+}
+QUALIFICATION_LABELS = {
+    "student": _l("Student teacher"),
+    "qualified": _l("Qualified teacher"),
+}
+GROUP_LABELS = {
+    "support": _l("Support areas"),
+    "basis": _l("Professional basis"),
+}
+REQUIREMENT_LABELS = {
+    "pedagogical": _l("pedagogical"),
+    "subject-didactic": _l("subject-didactic"),
+    "subject-content": _l("subject-content"),
+}
+LEVEL_LABELS = {
+    1: _l("orienting"),
+    2: _l("starting"),
+    3: _l("basic"),
+    4: _l("proficient"),
+    5: _l("specialist"),
+}
+FORMAT_LABELS = {
+    "training-one-day": _l("One-day training"),
+    "lesson-observation": _l("Lesson observation"),
+    "team-study-day": _l("Team study day"),
+    "intervision": _l("Intervision and peer consultation"),
+    "coaching": _l("Coaching"),
+    "training-multi-day": _l("Multi-day training"),
+    "buddy-programme": _l("Buddy or mentor programme"),
+    "elective": _l("Elective"),
+    "placement-go": _l("Placement in specialised education"),
+    "specialisation-track": _l("Specialisation track"),
+    "master-module": _l("Master module"),
+    "minor": _l("Minor"),
+}
+PROVIDER_KIND_LABELS = {
+    "institute": _l("Teacher-training institute"),
+    "school-board": _l("School board"),
+    "samenwerkingsverband": _l("Samenwerkingsverband"),
+    "external": _l("External provider"),
+}
+
+
+def teacher_phase(teacher) -> str:
+    return phase_for(teacher.qualification, teacher.years_experience, teacher.phase_override)
+
+
+def template_globals() -> dict:
+    return {
+        "phase_labels": PHASE_LABELS,
+        "sector_labels": SECTOR_LABELS,
+        "qualification_labels": QUALIFICATION_LABELS,
+        "group_labels": GROUP_LABELS,
+        "requirement_labels": REQUIREMENT_LABELS,
+        "level_labels": LEVEL_LABELS,
+        "format_labels": FORMAT_LABELS,
+        "provider_kind_labels": PROVIDER_KIND_LABELS,
+        "teacher_phase": teacher_phase,
+    }

@@ -1,0 +1,38 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from planner.domain.catalogue import SECTORS
+from planner.formtools import choices
+from planner.labels import PHASE_LABELS, QUALIFICATION_LABELS, SECTOR_LABELS
+
+class ProfileForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    locale = SelectField(_l("Language"), choices=choices([("nl", "Nederlands"), ("en", "English")]))
+    submit = SubmitField(_l("Save"))
+
+
+class TeacherProfileForm(ProfileForm):
+    sector = SelectField(_l("Sector"), choices=choices((s, SECTOR_LABELS[s]) for s in SECTORS))
+    qualification = SelectField(
+        _l("Qualification"), choices=choices(QUALIFICATION_LABELS.items())
+    )
+    years_experience = IntegerField(
+        _l("Years of teaching experience"), validators=[NumberRange(min=0, max=60)], default=0
+    )
+    study_years_left = IntegerField(
+        _l("Years of teacher training left"),
+        validators=[Optional(), NumberRange(min=0, max=6)],
+        default=0,
+    )
+    phase_override = SelectField(
+        _l("Phase"),
+        choices=choices([("", _l("Follows from qualification and experience"))] + list(PHASE_LABELS.items())),
+        default="",
+    )
+
+
+class TokenForm(FlaskForm):
+    label = StringField(_l("What is the token for?"), validators=[Length(max=100)])
+    submit = SubmitField(_l("Create API token"))

@@ -1,0 +1,106 @@
+import sqlalchemy as sa
+from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from planner import access
+from planner.auth import accounts
+from planner.config import LANGUAGES
+from planner.domain.phases import phase_for
+from planner.extensions import db
+from planner.main import bp
+from planner.main.forms import ProfileForm, TeacherProfileForm, TokenForm
+from planner.models import ApiToken, Role
+
+
+@bp.route("/")
+def index():
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.login"))
+    if current_user.role == Role.TEACHER:
+        from planner.paths.start import teacher_start
+
+        return teacher_start(current_user)
+    return render_template("main/index.html")
+
+
+@bp.post("/language")
+def set_language():
+    locale = request.form.get("locale")
+    if locale not in LANGUAGES:
+        abort(400)
+    session["locale"] = locale
+    if current_user.is_authenticated:
+        current_user.locale = locale
+        db.session.commit()
+    return redirect(accounts_safe_next())
+
+
+def accounts_safe_next() -> str:
+    from planner.auth.routes import safe_next
+
+    return safe_next(request.form.get("next"))
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@login_required
+def profile():
+    form_class = TeacherProfileForm if current_user.role == Role.TEACHER else ProfileForm
+    form = form_class(obj=current_user)
+    if request.method == "GET":
+        form.locale.data = current_user.locale or "nl"
+        if current_user.role == Role.TEACHER:
+            form.phase_override.data = current_user.phase_override or ""
+            form.sector.data = current_user.sector or (current_user.school.sector if current_user.school else "po")
+            form.qualification.data = current_user.qualification or "qualified"
+    if form.validate_on_submit():
+        form.populate_obj(current_user)
+        if current_user.role == Role.TEACHER:
+            current_user.phase_override = form.phase_override.data or None
+            current_user.study_years_left = form.study_years_left.data or 0
+        session["locale"] = current_user.locale
+        db.session.commit()
+        flash(_("Your profile has been saved."), "success")
+        return redirect(url_for("main.profile"))
+    return render_profile(form)
+
+
+def render_profile(form, new_token: str | None = None):
+    tokens = db.session.scalars(
+        sa.select(ApiToken).where(ApiToken.user_id == current_user.id).order_by(ApiToken.created_at)
+    ).all()
+    phase = None
+    if current_user.role == Role.TEACHER:
+        phase = phase_for(
+            current_user.qualification, current_user.years_experience, current_user.phase_override
+        )
+    return render_template(
+        "main/profile.html", form=form, tokens=tokens, token_form=TokenForm(), phase=phase,
+        new_token=new_token,
+    )
+
+
+@bp.post("/profile/tokens")
+@access.role_required(Role.TEACHER)
+def create_token():
+    form = TokenForm()
+    if form.validate_on_submit():
+        # Shown once, in this response only: just the hash is stored.
+        token = accounts.create_api_token(current_user, form.label.data or "")
+        profile_form = TeacherProfileForm(obj=current_user, formdata=None)
+        profile_form.locale.data = current_user.locale or "nl"
+        profile_form.phase_override.data = current_user.phase_override or ""
+        return render_profile(profile_form, new_token=token)
+    return redirect(url_for("main.profile"))
+
+
+@bp.post("/profile/tokens/<int:token_id>/delete")
+@login_required
+def delete_token(token_id: int):
+    token = db.session.get(ApiToken, token_id)
+    if token is None or token.user_id != current_user.id:
+        abort(404)
+    db.session.delete(token)
+    db.session.commit()
+    flash(_("The token has been revoked."), "success")
+    return redirect(url_for("main.profile"))

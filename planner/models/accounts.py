@@ -1,0 +1,148 @@
+import enum
+import secrets
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+from flask_login import UserMixin
+
+from planner.extensions import db
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def new_join_code() -> str:
+    # Unambiguous characters only: the code is read aloud and typed by hand.
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(8))
+
+
+class Role(enum.StrEnum):
+    TEACHER = "teacher"
+    LEADER = "leader"
+    INSTITUTE = "institute"
+    ADMIN = "admin"
+
+
+class School(db.Model):
+    __tablename__ = "schools"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    name: so.Mapped[str] = so.mapped_column(sa.String(200))
+    sector: so.Mapped[str] = so.mapped_column(sa.String(8))
+    join_code: so.Mapped[str] = so.mapped_column(sa.String(16), unique=True, default=new_join_code)
+    # CAO po: 40 hours of individual professionalisation per year for a full-time job.
+    budget_hours_per_year: so.Mapped[int] = so.mapped_column(default=40)
+
+    teams: so.Mapped[list["Team"]] = so.relationship(
+        back_populates="school", order_by="Team.name", cascade="all, delete-orphan"
+    )
+
+    def __repr__(self) -> str:
+        return f"<School {self.name}>"
+
+
+class Team(db.Model):
+    __tablename__ = "teams"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    school_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("schools.id"), index=True)
+    name: so.Mapped[str] = so.mapped_column(sa.String(200))
+
+    school: so.Mapped[School] = so.relationship(back_populates="teams")
+
+
+class Institute(db.Model):
+    __tablename__ = "institutes"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    name: so.Mapped[str] = so.mapped_column(sa.String(200))
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    email: so.Mapped[str] = so.mapped_column(sa.String(254), unique=True)
+    name: so.Mapped[str] = so.mapped_column(sa.String(200))
+    password_hash: so.Mapped[str | None] = so.mapped_column(sa.String(255))
+    role: so.Mapped[str] = so.mapped_column(sa.String(16), default=Role.TEACHER)
+    locale: so.Mapped[str | None] = so.mapped_column(sa.String(8))
+    school_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("schools.id"), index=True)
+    team_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("teams.id"), index=True)
+    institute_id: so.Mapped[int | None] = so.mapped_column(
+        sa.ForeignKey("institutes.id"), index=True
+    )
+    # The teacher's profile: the phase follows from these unless overridden.
+    qualification: so.Mapped[str | None] = so.mapped_column(sa.String(32))
+    sector: so.Mapped[str | None] = so.mapped_column(sa.String(8))
+    years_experience: so.Mapped[int] = so.mapped_column(default=0)
+    study_years_left: so.Mapped[int] = so.mapped_column(default=0)
+    phase_override: so.Mapped[str | None] = so.mapped_column(sa.String(16))
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+
+    school: so.Mapped[School | None] = so.relationship()
+    team: so.Mapped[Team | None] = so.relationship()
+    institute: so.Mapped[Institute | None] = so.relationship()
+
+    def __repr__(self) -> str:
+        return f"<User {self.email}>"
+
+    @property
+    def is_teacher(self) -> bool:
+        return self.role == Role.TEACHER
+
+    @property
+    def is_leader(self) -> bool:
+        return self.role == Role.LEADER
+
+    @property
+    def is_institute_staff(self) -> bool:
+        return self.role == Role.INSTITUTE
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+
+class Invitation(db.Model):
+    """A leader's or admin's invitation; the link sets the password."""
+
+    __tablename__ = "invitations"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    token_hash: so.Mapped[str] = so.mapped_column(sa.String(64), unique=True)
+    user_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"), index=True)
+    created_by_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"))
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    used_at: so.Mapped[datetime | None]
+
+    user: so.Mapped[User] = so.relationship(foreign_keys=[user_id])
+
+
+class ApiToken(db.Model):
+    """A personal API token; only its hash is stored."""
+
+    __tablename__ = "api_tokens"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    user_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"), index=True)
+    token_hash: so.Mapped[str] = so.mapped_column(sa.String(64), unique=True)
+    label: so.Mapped[str] = so.mapped_column(sa.String(100), default="")
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    last_used_at: so.Mapped[datetime | None]
+
+    user: so.Mapped[User] = so.relationship()
+
+
+class LoginFailure(db.Model):
+    """Failed logins, kept briefly to slow down guessing per account and per address."""
+
+    __tablename__ = "login_failures"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    email: so.Mapped[str] = so.mapped_column(sa.String(254), index=True)
+    address: so.Mapped[str] = so.mapped_column(sa.String(64), index=True)
+    at: so.Mapped[datetime] = so.mapped_column(default=utcnow, index=True)

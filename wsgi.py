@@ -1,0 +1,3 @@
+from planner import create_app
+
+app = create_app()
