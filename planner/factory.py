@@ -2,8 +2,8 @@ import os
 from pathlib import Path
 
 import sqlalchemy as sa
-from flask import Flask, session
-from flask_babel import get_locale, lazy_gettext
+from flask import Flask, g, session
+from flask_babel import format_date, get_locale, lazy_gettext
 from flask_login import current_user
 
 from planner import config
@@ -13,8 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def select_locale() -> str:
-    if current_user.is_authenticated and current_user.locale in config.LANGUAGES:
-        return current_user.locale
+    user = g.get("api_user") or current_user
+    if user.is_authenticated and user.locale in config.LANGUAGES:
+        return user.locale
     if session.get("locale") in config.LANGUAGES:
         return session["locale"]
     # Dutch unless someone chose otherwise: the product serves Dutch schools, and most
@@ -84,11 +85,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     from planner.catalogue import bp as catalogue_bp
     from planner.errors import bp as errors_bp
     from planner.main import bp as main_bp
+    from planner.paths import bp as paths_bp
     from planner.school import bp as school_bp
 
     app.register_blueprint(errors_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(main_bp)
+    app.register_blueprint(paths_bp)
     app.register_blueprint(school_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(catalogue_bp)
@@ -102,6 +105,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from planner.labels import template_globals
 
     app.jinja_env.globals.update(template_globals())
+    app.jinja_env.filters["dateformat"] = lambda value: format_date(value, "long") if value else ""
 
     @app.context_processor
     def inject_locale() -> dict:

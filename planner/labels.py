@@ -49,6 +49,17 @@ FORMAT_LABELS = {
     "master-module": _l("Master module"),
     "minor": _l("Minor"),
 }
+STATUS_LABELS = {
+    "planned": _l("planned"),
+    "in_progress": _l("in progress"),
+    "done": _l("done"),
+    "skipped": _l("skipped"),
+}
+CAUSE_LABELS = {
+    "assessment": _l("after a self-assessment"),
+    "progress": _l("after progress on a step"),
+    "request": _l("planned again on request"),
+}
 PROVIDER_KIND_LABELS = {
     "institute": _l("Teacher-training institute"),
     "school-board": _l("School board"),
@@ -71,5 +82,7 @@ def template_globals() -> dict:
         "level_labels": LEVEL_LABELS,
         "format_labels": FORMAT_LABELS,
         "provider_kind_labels": PROVIDER_KIND_LABELS,
+        "status_labels": STATUS_LABELS,
+        "cause_labels": CAUSE_LABELS,
         "teacher_phase": teacher_phase,
     }

@@ -64,7 +64,9 @@ def migrated_app(test_config):
     app = create_app(test_config)
     with app.app_context():
         upgrade()
-    return app
+    yield app
+    with app.app_context():
+        db.engine.dispose()
 
 
 class BoundSession(Session):

@@ -132,7 +132,8 @@ def _own_reasons(
 
 
 def _gap_reason(request: PlanRequest, area: str, current: int, level: int) -> Reason | None:
-    # Name the highest target the step reaches; failing that, the nearest it works towards.
+    # Name the highest target the step reaches, in the earliest phase that asks for it;
+    # failing that, the nearest target it works towards.
     open_targets = [
         (phase, target)
         for phase in PHASES
@@ -141,7 +142,11 @@ def _gap_reason(request: PlanRequest, area: str, current: int, level: int) -> Re
     if not open_targets:
         return None
     reached = [(phase, target) for phase, target in open_targets if target <= level]
-    phase, target = reached[-1] if reached else open_targets[0]
+    if reached:
+        highest = max(target for _, target in reached)
+        phase, target = next((p, t) for p, t in reached if t == highest)
+    else:
+        phase, target = open_targets[0]
     return Reason("gap", area=area, level=level, target=target, current=current, phase=phase)
 
 

@@ -10,6 +10,13 @@ from planner.models.accounts import (
     Team,
     User,
 )
+from planner.models.paths import (
+    AssessedArea,
+    Assessment,
+    LearningPath,
+    ModuleProgress,
+    PathStep,
+)
 from planner.models.catalogue import (
     Area,
     Framework,
@@ -26,6 +33,11 @@ from planner.models.catalogue import (
 
 __all__ = [
     "ApiToken",
+    "AssessedArea",
+    "Assessment",
+    "LearningPath",
+    "ModuleProgress",
+    "PathStep",
     "Area",
     "Framework",
     "Institute",

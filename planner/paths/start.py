@@ -1,5 +1,3 @@
-from flask import render_template
+from planner.paths.pages import teacher_start
 
-
-def teacher_start(teacher):
-    return render_template("paths/start.html", teacher=teacher)
+__all__ = ["teacher_start"]

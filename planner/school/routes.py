@@ -1,5 +1,5 @@
 import sqlalchemy as sa
-from flask import flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -7,6 +7,11 @@ from planner import access
 from planner.auth import accounts
 from planner.extensions import db
 from planner.models import Role, School, User
+from planner.catalogue.service import current_framework
+from planner.paths import assessing, service
+from planner.paths.forms import mentor_form
+from planner.paths.pages import assessment_overview
+from planner.paths.views import current_names, framework_areas
 from planner.school import bp
 from planner.school.forms import InviteForm
 
@@ -51,4 +56,32 @@ def overview():
 @access.role_required(Role.LEADER)
 def teacher(teacher_id: int):
     teacher = access.teacher_or_404(teacher_id)
-    return render_template("school/teacher.html", teacher=teacher)
+    return render_template(
+        "school/teacher.html", teacher=teacher, path=service.current_path(teacher),
+        names=current_names(), **assessment_overview(teacher),
+    )
+
+
+@bp.route("/teachers/<int:teacher_id>/assessment", methods=["GET", "POST"])
+@access.role_required(Role.LEADER)
+def mentor_assessment(teacher_id: int):
+    teacher = access.teacher_or_404(teacher_id)
+    areas = framework_areas(current_framework())
+    if not areas:
+        abort(404)
+    previous = service.latest_assessment(teacher, "mentor")
+    data = None
+    if previous is not None and request.method == "GET":
+        data = {f"level_{code}": str(level) for code, level in previous.levels.items()}
+    form = mentor_form(areas, data=data)
+    if form.validate_on_submit():
+        assessing.record_mentor_assessment(
+            teacher, current_user, {a.code: int(form[f"level_{a.code}"].data) for a in areas}
+        )
+        db.session.commit()
+        flash(_("Your assessment of %(name)s is saved.", name=teacher.name), "success")
+        return redirect(url_for("school.teacher", teacher_id=teacher.id))
+    return render_template(
+        "school/mentor_assessment.html", teacher=teacher, form=form,
+        fields=[(area, form[f"level_{area.code}"]) for area in areas],
+    )

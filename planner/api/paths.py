@@ -1,0 +1,190 @@
+"""The teacher's own assessments and path, for other tools; personal API tokens."""
+
+from datetime import date
+from functools import wraps
+
+from flask import g, jsonify, request
+
+from planner.api import bp
+from planner.api.catalogue import api_error
+from planner.catalogue.service import area_codes, current_framework
+from planner.domain.catalogue import LEVELS
+from planner.domain.targets import MAX_SPECIALISMS
+from planner.extensions import db
+from planner.models import Role
+from planner.paths import assessing, service
+from planner.paths.explain import reason_sentence, unreachable_sentence
+from planner.paths.progress import StepRefused, change_step, step_of_current_path
+from planner.paths.views import current_names
+
+COUNTS = ("class_size", "support_need", "extra_support_need")
+
+
+def token_required(view):
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        from planner.auth.accounts import user_for_api_token
+
+        user = user_for_api_token(token.strip()) if scheme.lower() == "bearer" and token else None
+        if user is None:
+            response = api_error(401, "a valid personal API token is required")
+            response.headers["WWW-Authenticate"] = "Bearer"
+            return response
+        if user.role != Role.TEACHER:
+            return api_error(403, "only teachers have assessments and a learning path")
+        g.api_user = user
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def assessment_errors(body, known: set[str]) -> dict[str, str]:
+    """A message per field; empty when the body can be stored as it is."""
+    if not isinstance(body, dict):
+        return {"body": "expected a JSON object"}
+    errors = {}
+    levels = body.get("levels")
+    if not isinstance(levels, dict) or not levels:
+        errors["levels"] = "expected an object of area codes with levels 1 to 5"
+    else:
+        for code, level in levels.items():
+            if code not in known:
+                errors[f"levels.{code}"] = "unknown area"
+            elif type(level) is not int or level not in LEVELS:
+                errors[f"levels.{code}"] = "level must be a whole number from 1 to 5"
+    for name in ("wishes", "specialisms"):
+        codes = body.get(name, [])
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            errors[name] = "expected a list of area codes"
+        else:
+            for code in codes:
+                if code not in known:
+                    errors[f"{name}.{code}"] = "unknown area"
+    if isinstance(body.get("specialisms"), list) and len(set(body["specialisms"])) > MAX_SPECIALISMS:
+        errors["specialisms"] = f"at most {MAX_SPECIALISMS} specialisms"
+    context = body.get("class_context", {})
+    if not isinstance(context, dict):
+        errors["class_context"] = "expected an object"
+        context = {}
+    for name in context.keys() - set(COUNTS):
+        errors[f"class_context.{name}"] = "unknown field"
+    for name in COUNTS:
+        value = context.get(name)
+        if value is not None and (type(value) is not int or value < 0):
+            errors[f"class_context.{name}"] = "must be a whole number of 0 or more"
+    counts = {name: context.get(name) for name in COUNTS}
+    if not any(key.startswith("class_context") for key in errors):
+        size, need, extra = counts["class_size"], counts["support_need"], counts["extra_support_need"]
+        if size is not None and need is not None and need > size:
+            errors["class_context.support_need"] = "cannot be more than class_size"
+        if need is not None and extra is not None and extra > need:
+            errors["class_context.extra_support_need"] = "cannot be more than support_need"
+    return errors
+
+
+def assessment_document(assessment) -> dict:
+    return {
+        "id": assessment.id,
+        "date": assessment.completed_at.date().isoformat(),
+        "levels": assessment.levels,
+        "wishes": assessment.wishes,
+        "specialisms": assessment.specialisms,
+        "class_context": assessment.class_context,
+    }
+
+
+@bp.post("/me/assessments")
+@token_required
+def create_assessment():
+    framework = current_framework()
+    if framework is None:
+        return api_error(409, "there is no catalogue yet")
+    body = request.get_json(silent=True)
+    errors = assessment_errors(body, set(area_codes(framework)))
+    if errors:
+        return api_error(400, "the assessment was not stored", errors)
+    teacher = g.api_user
+    assessment = assessing.start_draft(teacher, None)
+    assessing.set_areas(assessment, body["levels"], wishes=set(body.get("wishes", [])),
+                        specialisms=set(body.get("specialisms", [])))
+    context = body.get("class_context", {})
+    assessing.set_class_context(assessment, *(context.get(name) for name in COUNTS))
+    assessing.complete(assessment)
+    db.session.flush()
+    try:
+        service.replan(teacher, "assessment")
+    except service.CannotPlan:
+        pass  # stored all the same; the path follows once the profile names a sector
+    db.session.commit()
+    return jsonify(assessment_document(assessment)), 201
+
+
+@bp.get("/me/path")
+@token_required
+def my_path():
+    path = service.current_path(g.api_user)
+    if path is None:
+        return api_error(404, "no learning path yet: post a self-assessment first")
+    return jsonify(path_document(path))
+
+
+def path_document(path) -> dict:
+    names = current_names()
+    return {
+        "version": path.version,
+        "phase": path.phase,
+        "sector": path.sector,
+        "budget_hours_per_year": path.budget_hours_per_year,
+        "accepted": path.accepted_at is not None,
+        "steps": [
+            {
+                "id": step.id, "module": step.module_code, "phase": step.phase,
+                "school_year": step.school_year, "hours": step.hours, "status": step.status,
+                "reasons": [reason_sentence(r, names) for r in step.reasons],
+                "requires": step.requires,
+            }
+            for step in path.steps
+        ],
+        "unreachable": [
+            {"area": u["area"], "target": u["target"], "phase": u["phase"],
+             "reason": unreachable_sentence(u, names)}
+            for u in path.unreachable
+        ],
+    }
+
+
+@bp.patch("/me/path/steps/<int:step_id>")
+@token_required
+def update_step(step_id: int):
+    teacher = g.api_user
+    found = step_of_current_path(teacher, step_id)
+    if found is None:
+        return api_error(404, "no such step in your path")
+    path, step = found
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return api_error(400, "expected a JSON object", {"body": "expected a JSON object"})
+    status = body.get("status")
+    if status not in ("planned", "in_progress", "done", "skipped"):
+        return api_error(400, "the step was not changed",
+                         {"status": "one of planned, in_progress, done, skipped"})
+    on_date = None
+    if body.get("date") is not None:
+        try:
+            on_date = date.fromisoformat(body["date"])
+        except (TypeError, ValueError):
+            return api_error(400, "the step was not changed", {"date": "expected YYYY-MM-DD"})
+    note = body.get("reason") if status == "skipped" else body.get("note", "")
+    if note is not None and not isinstance(note, str):
+        field = "reason" if status == "skipped" else "note"
+        return api_error(400, "the step was not changed", {field: "expected text"})
+    try:
+        new_path = change_step(teacher, path, step, status, on_date=on_date, note=note or "")
+    except StepRefused as refusal:
+        db.session.rollback()
+        status_code = 409 if refusal.field == "id" else 400
+        field = {"on_date": "date"}.get(refusal.field, refusal.field)
+        return api_error(status_code, "the step was not changed", {field: refusal.message})
+    db.session.commit()
+    return jsonify(path_document(new_path))

@@ -1,0 +1,138 @@
+"""Self-assessments, module progress and the versions of a teacher's learning path.
+
+Areas and modules are referred to by code, not by key: importing a framework replaces
+its rows, and a teacher's history must survive that.
+"""
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from planner.extensions import db
+from planner.models.accounts import User, utcnow
+
+
+class Assessment(db.Model):
+    """A teacher's levels on one date, by the teacher ("self") or a mentor or leader."""
+
+    __tablename__ = "assessments"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    teacher_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"), index=True)
+    assessor_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"))
+    kind: so.Mapped[str] = so.mapped_column(sa.String(8), default="self")
+    # A self-assessment is saved page by page; only a complete one counts.
+    complete: so.Mapped[bool] = so.mapped_column(default=False)
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    completed_at: so.Mapped[datetime | None]
+    class_size: so.Mapped[int | None]
+    support_need: so.Mapped[int | None]
+    extra_support_need: so.Mapped[int | None]
+
+    teacher: so.Mapped[User] = so.relationship(foreign_keys=[teacher_id])
+    assessor: so.Mapped[User] = so.relationship(foreign_keys=[assessor_id])
+    areas: so.Mapped[list["AssessedArea"]] = so.relationship(
+        back_populates="assessment", cascade="all, delete-orphan", order_by="AssessedArea.id"
+    )
+
+    @property
+    def levels(self) -> dict[str, int]:
+        return {a.area_code: a.level for a in self.areas if a.level is not None}
+
+    @property
+    def wishes(self) -> list[str]:
+        return [a.area_code for a in self.areas if a.wish]
+
+    @property
+    def specialisms(self) -> list[str]:
+        return [a.area_code for a in self.areas if a.specialism]
+
+    @property
+    def class_context(self) -> dict[str, int | None]:
+        return {
+            "class_size": self.class_size,
+            "support_need": self.support_need,
+            "extra_support_need": self.extra_support_need,
+        }
+
+
+class AssessedArea(db.Model):
+    __tablename__ = "assessed_areas"
+    __table_args__ = (sa.UniqueConstraint("assessment_id", "area_code"),)
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    assessment_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("assessments.id", ondelete="CASCADE"), index=True
+    )
+    area_code: so.Mapped[str] = so.mapped_column(sa.String(40))
+    level: so.Mapped[int | None]
+    wish: so.Mapped[bool] = so.mapped_column(default=False)
+    specialism: so.Mapped[bool] = so.mapped_column(default=False)
+
+    assessment: so.Mapped[Assessment] = so.relationship(back_populates="areas")
+
+
+class ModuleProgress(db.Model):
+    """Where a teacher stands with one module; the planner keeps what is recorded here."""
+
+    __tablename__ = "module_progress"
+    __table_args__ = (sa.UniqueConstraint("teacher_id", "module_code"),)
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    teacher_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"), index=True)
+    module_code: so.Mapped[str] = so.mapped_column(sa.String(40))
+    status: so.Mapped[str] = so.mapped_column(sa.String(16))
+    on_date: so.Mapped[date | None]
+    note: so.Mapped[str] = so.mapped_column(sa.Text, default="")
+    updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class LearningPath(db.Model):
+    """One version of a teacher's path; a re-plan adds a version and keeps the old ones."""
+
+    __tablename__ = "learning_paths"
+    __table_args__ = (sa.UniqueConstraint("teacher_id", "version"),)
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    teacher_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"), index=True)
+    version: so.Mapped[int]
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    accepted_at: so.Mapped[datetime | None]
+    # What made the planner run again: an assessment, a step's progress, a profile change.
+    cause: so.Mapped[str] = so.mapped_column(sa.String(16))
+    assessment_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("assessments.id"))
+    framework_code: so.Mapped[str] = so.mapped_column(sa.String(40))
+    phase: so.Mapped[str] = so.mapped_column(sa.String(16))
+    sector: so.Mapped[str] = so.mapped_column(sa.String(8))
+    first_school_year: so.Mapped[int]
+    budget_hours_per_year: so.Mapped[int]
+    targets: so.Mapped[dict] = so.mapped_column(sa.JSON)
+    levels: so.Mapped[dict] = so.mapped_column(sa.JSON)
+    unreachable: so.Mapped[list] = so.mapped_column(sa.JSON)
+
+    teacher: so.Mapped[User] = so.relationship()
+    steps: so.Mapped[list["PathStep"]] = so.relationship(
+        back_populates="path", cascade="all, delete-orphan", order_by="PathStep.position"
+    )
+
+
+class PathStep(db.Model):
+    __tablename__ = "path_steps"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    path_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("learning_paths.id", ondelete="CASCADE"), index=True
+    )
+    position: so.Mapped[int]
+    module_code: so.Mapped[str] = so.mapped_column(sa.String(40))
+    phase: so.Mapped[str] = so.mapped_column(sa.String(16))
+    school_year: so.Mapped[int]
+    last_school_year: so.Mapped[int]
+    hours: so.Mapped[int]
+    status: so.Mapped[str] = so.mapped_column(sa.String(16))
+    reasons: so.Mapped[list] = so.mapped_column(sa.JSON)
+    requires: so.Mapped[list] = so.mapped_column(sa.JSON)
+    outcomes: so.Mapped[dict] = so.mapped_column(sa.JSON)
+
+    path: so.Mapped[LearningPath] = so.relationship(back_populates="steps")

@@ -1,0 +1,114 @@
+"""Self-assessment pages, the mentor assessment and the step actions.
+
+The assessment forms are built per framework: one level choice and one wish box per area.
+"""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, IntegerField, RadioField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+
+from planner.domain.catalogue import LEVELS
+from planner.domain.targets import MAX_SPECIALISMS
+from planner.formtools import MultiCheckboxField, choices
+
+PAGES = ("basis", "support", "context")
+
+
+def level_choices(area) -> list:
+    descriptors = {d.level: d.text for d in area.descriptors}
+    return choices((str(level), descriptors.get(level, "")) for level in LEVELS)
+
+
+def area_page_form(areas, required: bool, **kwargs) -> FlaskForm:
+    """Levels and wishes for one group of areas; levels are required only to go on."""
+
+    class AreaPageForm(FlaskForm):
+        back = SubmitField(_l("Previous"))
+        later = SubmitField(_l("Save and continue later"))
+        onward = SubmitField(_l("Next"))
+
+    for area in areas:
+        validators = [InputRequired(_l("Choose the description that fits you best."))] if required else [Optional()]
+        setattr(AreaPageForm, f"level_{area.code}", RadioField(
+            area.name, choices=level_choices(area), validators=validators, coerce=str,
+        ))
+        setattr(AreaPageForm, f"wish_{area.code}", BooleanField(_l("I want to develop this")))
+    return AreaPageForm(**kwargs)
+
+
+def area_fields(form, areas) -> list[tuple]:
+    return [(area, form[f"level_{area.code}"], form[f"wish_{area.code}"]) for area in areas]
+
+
+class ClassContextForm(FlaskForm):
+    class_size = IntegerField(
+        _l("Pupils in your class (or your largest class)"),
+        validators=[Optional(), NumberRange(min=1, max=60, message=_l("Between 1 and 60."))],
+    )
+    support_need = IntegerField(
+        _l("Pupils with a support need"),
+        validators=[Optional(), NumberRange(min=0, max=60, message=_l("Between 0 and 60."))],
+    )
+    extra_support_need = IntegerField(
+        _l("Of whom with an extra support need (arrangement, OPP)"),
+        validators=[Optional(), NumberRange(min=0, max=60, message=_l("Between 0 and 60."))],
+    )
+    specialisms = MultiCheckboxField(_l("Specialisms for the experienced phase (at most two)"))
+    back = SubmitField(_l("Previous"))
+    later = SubmitField(_l("Save and continue later"))
+    finish = SubmitField(_l("Finish and plan my path"))
+
+    def __init__(self, areas, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.specialisms.choices = choices((area.code, area.name) for area in areas)
+
+    def validate_support_need(self, field):
+        if field.data is not None and self.class_size.data and field.data > self.class_size.data:
+            raise ValidationError(_l("Cannot be more than the pupils in the class."))
+
+    def validate_extra_support_need(self, field):
+        if field.data is not None and self.support_need.data is not None and field.data > self.support_need.data:
+            raise ValidationError(_l("Cannot be more than the pupils with a support need."))
+
+    def validate_specialisms(self, field):
+        if len(field.data or []) > MAX_SPECIALISMS:
+            raise ValidationError(_l("Choose at most two specialisms."))
+
+
+def mentor_form(areas, **kwargs) -> FlaskForm:
+    """A mentor's or leader's assessment: every area on one page, levels required."""
+
+    class MentorForm(FlaskForm):
+        submit = SubmitField(_l("Save assessment"))
+
+    for area in areas:
+        setattr(MentorForm, f"level_{area.code}", RadioField(
+            area.name, choices=level_choices(area), coerce=str,
+            validators=[InputRequired(_l("Choose the description that fits best."))],
+        ))
+    return MentorForm(**kwargs)
+
+
+class DoneForm(FlaskForm):
+    on_date = DateField(_l("Completed on"), validators=[DataRequired(_l("Give the date."))])
+    note = TextAreaField(_l("Evidence (optional)"), validators=[Length(max=2000)])
+    done = SubmitField(_l("Mark as done"))
+
+
+class SkipForm(FlaskForm):
+    reason = TextAreaField(
+        _l("Why do you skip this step?"),
+        validators=[DataRequired(_l("Say why, so your mentor knows.")), Length(max=2000)],
+    )
+    skip = SubmitField(_l("Skip this step"))
+
+
+class StartForm(FlaskForm):
+    start = SubmitField(_l("I have started"))
+
+
+class PlainForm(FlaskForm):
+    """A button with CSRF protection: accept the path, plan again."""
+
+    submit = SubmitField()

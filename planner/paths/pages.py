@@ -1,0 +1,56 @@
+"""Pages that gather a teacher's assessments and path: start page, results, print view.
+
+The leader's view of a teacher uses the same pieces, so both see the same picture.
+"""
+
+from flask import render_template
+
+from planner.catalogue.service import current_framework
+from planner.paths import assessing, service
+from planner.paths.views import catalogue_names, chart_geometry, chart_rows, framework_areas
+
+
+def assessment_overview(teacher) -> dict:
+    """The latest self-assessment against the phase target, the previous one and the mentor's."""
+    framework = current_framework()
+    areas = framework_areas(framework)
+    own = service.assessments(teacher)
+    latest, previous = (own + [None, None])[:2]
+    mentor = service.latest_assessment(teacher, "mentor")
+    phase = service.teacher_phase(teacher)
+    sector = service.teacher_sector(teacher)
+    targets = {}
+    if framework is not None and sector is not None:
+        targets = service.teacher_targets(framework, sector, latest).get(phase, {})
+    topics = assessing.conversation_topics(latest, mentor)
+    rows = chart_rows(areas, latest, previous, mentor, targets, topics)
+    reached = sum(1 for row in rows if row.target and row.level and row.level >= row.target)
+    return {
+        "areas": areas, "rows": rows, "latest": latest, "previous": previous, "mentor": mentor,
+        "history": own, "phase": phase, "sector": sector, "topics": topics,
+        "reached": reached, "with_target": sum(1 for row in rows if row.target),
+        "chart": chart_geometry(), "draft": assessing.draft_assessment(teacher),
+    }
+
+
+def results_page(teacher):
+    return render_template("paths/results.html", teacher=teacher, **assessment_overview(teacher))
+
+
+def teacher_start(teacher):
+    path = service.current_path(teacher)
+    upcoming = []
+    if path is not None:
+        upcoming = [s for s in path.steps if s.status in ("in_progress", "planned")][:4]
+    return render_template(
+        "paths/start.html", teacher=teacher, path=path, upcoming=upcoming,
+        names=catalogue_names(current_framework()), **assessment_overview(teacher),
+    )
+
+
+def print_page(teacher):
+    path = service.current_path(teacher)
+    return render_template(
+        "paths/print.html", teacher=teacher, path=path,
+        names=catalogue_names(current_framework()), **assessment_overview(teacher),
+    )

@@ -1,0 +1,243 @@
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from planner import access
+from planner.catalogue.service import current_framework, domain_modules
+from planner.domain.planning import alternatives
+from planner.extensions import db
+from planner.models import Role
+from planner.paths import assessing, bp, service
+from planner.paths.forms import (
+    PAGES, ClassContextForm, DoneForm, PlainForm, SkipForm, StartForm, area_fields, area_page_form,
+)
+from planner.paths.progress import StepRefused, change_step, step_of_current_path
+from planner.paths.views import catalogue_names, framework_areas, timeline
+
+CANNOT_PLAN = {
+    "no-catalogue": lambda: _("There is no catalogue yet; ask the administrator to import one."),
+    "no-assessment": lambda: _("Fill in your self-assessment first."),
+    "no-sector": lambda: _("Choose your sector on your profile page first."),
+}
+
+
+def page_areas(areas, page: str):
+    return [area for area in areas if area.group == page]
+
+
+@bp.route("/assessment")
+@access.role_required(Role.TEACHER)
+def assessment():
+    draft = assessing.draft_assessment(current_user)
+    if draft is None:
+        return redirect(url_for("paths.assessment_page", page=PAGES[0]))
+    areas = framework_areas(current_framework())
+    for page in PAGES[:-1]:
+        if assessing.missing_areas(draft, [a.code for a in page_areas(areas, page)]):
+            return redirect(url_for("paths.assessment_page", page=page))
+    return redirect(url_for("paths.assessment_page", page=PAGES[-1]))
+
+
+@bp.route("/assessment/<page>", methods=["GET", "POST"])
+@access.role_required(Role.TEACHER)
+def assessment_page(page: str):
+    if page not in PAGES:
+        abort(404)
+    framework = current_framework()
+    if framework is None:
+        flash(CANNOT_PLAN["no-catalogue"](), "error")
+        return redirect(url_for("main.index"))
+    areas = framework_areas(framework)
+    draft = assessing.draft_assessment(current_user)
+    if page == "context":
+        return _context_page(framework, areas, draft)
+    shown = page_areas(areas, page)
+    going_on = "onward" in request.form
+    source = draft or service.latest_assessment(current_user)
+    data = _prefill(source) if source is not None and request.method == "GET" else None
+    form = area_page_form(shown, required=going_on, data=data)
+    if form.validate_on_submit():
+        draft = draft or assessing.start_draft(current_user, service.latest_assessment(current_user))
+        assessing.set_areas(
+            draft,
+            {a.code: int(form[f"level_{a.code}"].data) if form[f"level_{a.code}"].data else None
+             for a in shown},
+            wishes={a.code for a in shown if form[f"wish_{a.code}"].data},
+        )
+        db.session.commit()
+        if "later" in request.form:
+            flash(_("Your answers are saved. Continue whenever you like."), "success")
+            return redirect(url_for("main.index"))
+        index = PAGES.index(page) + (1 if going_on else -1)
+        return redirect(url_for("paths.assessment_page", page=PAGES[max(0, index)]))
+    return render_template(
+        "paths/assessment.html", form=form, page=page, pages=PAGES,
+        fields=area_fields(form, shown), teacher=current_user,
+    )
+
+
+def _prefill(assessment) -> dict:
+    data = {}
+    for row in assessment.areas:
+        data[f"level_{row.area_code}"] = str(row.level) if row.level else None
+        data[f"wish_{row.area_code}"] = row.wish
+    return data
+
+
+def _context_page(framework, areas, draft):
+    source = draft or service.latest_assessment(current_user)
+    data = None
+    if source is not None and request.method == "GET":
+        data = {**source.class_context, "specialisms": source.specialisms}
+    form = ClassContextForm(areas, data=data)
+    if form.validate_on_submit():
+        draft = draft or assessing.start_draft(current_user, service.latest_assessment(current_user))
+        assessing.set_class_context(
+            draft, form.class_size.data, form.support_need.data, form.extra_support_need.data
+        )
+        assessing.set_areas(draft, {}, specialisms=set(form.specialisms.data or []))
+        if "back" in request.form:
+            db.session.commit()
+            return redirect(url_for("paths.assessment_page", page=PAGES[-2]))
+        if "later" in request.form:
+            db.session.commit()
+            flash(_("Your answers are saved. Continue whenever you like."), "success")
+            return redirect(url_for("main.index"))
+        missing = assessing.missing_areas(draft, [a.code for a in areas])
+        if missing:
+            db.session.commit()
+            first = next(a for a in areas if a.code in missing)
+            flash(_("Choose a level for every area first, starting with %(area)s.", area=first.name), "error")
+            return redirect(url_for("paths.assessment_page", page=first.group))
+        assessing.complete(draft)
+        try:
+            service.replan(current_user, "assessment")
+        except service.CannotPlan as refusal:
+            db.session.commit()
+            flash(CANNOT_PLAN[refusal.reason](), "error")
+            return redirect(url_for("paths.results"))
+        db.session.commit()
+        flash(_("Your self-assessment is saved and your learning path is planned."), "success")
+        return redirect(url_for("paths.path"))
+    return render_template(
+        "paths/assessment_context.html", form=form, page="context", pages=PAGES, teacher=current_user,
+    )
+
+
+@bp.get("/assessment/results")
+@access.role_required(Role.TEACHER)
+def results():
+    from planner.paths.pages import results_page
+
+    return results_page(current_user)
+
+
+@bp.get("/path")
+@access.role_required(Role.TEACHER)
+def path():
+    path = service.current_path(current_user)
+    return _path_page(path, latest=True)
+
+
+@bp.get("/path/versions/<int:version>")
+@access.role_required(Role.TEACHER)
+def path_version(version: int):
+    path = service.path_version(current_user, version)
+    if path is None:
+        abort(404)
+    current = service.current_path(current_user)
+    return _path_page(path, latest=current.id == path.id)
+
+
+def _path_page(path, latest: bool):
+    framework = current_framework()
+    names = catalogue_names(framework)
+    others = {}
+    if path is not None and framework is not None and latest:
+        modules = domain_modules(framework)
+        for step in path.steps:
+            if step.status in ("planned", "in_progress") and step.module_code in modules:
+                others[step.id] = alternatives(modules, step.module_code, path.sector)[:3]
+    return render_template(
+        "paths/path.html", path=path, latest=latest, names=names, alternatives=others,
+        timeline=timeline(path) if path else None, versions=service.path_versions(current_user),
+        has_assessment=service.latest_assessment(current_user) is not None,
+        done_form=DoneForm(), skip_form=SkipForm(), start_form=StartForm(), plain=PlainForm(),
+    )
+
+
+@bp.get("/path/print")
+@access.role_required(Role.TEACHER)
+def print_path():
+    from planner.paths.pages import print_page
+
+    return print_page(current_user)
+
+
+@bp.post("/path/accept")
+@access.role_required(Role.TEACHER)
+def accept():
+    path = service.current_path(current_user)
+    if path is None or not PlainForm().validate_on_submit():
+        abort(400)
+    service.accept_path(path)
+    db.session.commit()
+    flash(_("You accepted this learning path."), "success")
+    return redirect(url_for("paths.path"))
+
+
+@bp.post("/path/replan")
+@access.role_required(Role.TEACHER)
+def replan():
+    if not PlainForm().validate_on_submit():
+        abort(400)
+    try:
+        service.replan(current_user, "request")
+    except service.CannotPlan as refusal:
+        flash(CANNOT_PLAN[refusal.reason](), "error")
+        return redirect(url_for("paths.path"))
+    db.session.commit()
+    flash(_("Your path has been planned again; the previous version stays available."), "success")
+    return redirect(url_for("paths.path"))
+
+
+@bp.post("/path/steps/<int:step_id>")
+@access.role_required(Role.TEACHER)
+def step(step_id: int):
+    found = step_of_current_path(current_user, step_id)
+    if found is None:
+        abort(404)
+    path, step = found
+    action = request.form.get("action")
+    forms = {"start": StartForm(), "done": DoneForm(), "skip": SkipForm(), "plan": PlainForm()}
+    form = forms.get(action)
+    if form is None:
+        abort(400)
+    if not form.validate_on_submit():
+        return _path_page_with_errors(path, step, form, action)
+    status = {"start": "in_progress", "done": "done", "skip": "skipped", "plan": "planned"}[action]
+    try:
+        change_step(
+            current_user, path, step, status,
+            on_date=getattr(form, "on_date", None) and form.on_date.data,
+            note=(form.note.data if action == "done" else form.reason.data if action == "skip" else ""),
+        )
+    except StepRefused as refusal:
+        db.session.rollback()
+        flash(refusal.message, "error")
+        return redirect(url_for("paths.path", _anchor=f"step-{step_id}"))
+    db.session.commit()
+    flash(_("Saved. Your path has been planned again; the previous version stays available."), "success")
+    return redirect(url_for("paths.path"))
+
+
+def _path_page_with_errors(path, step, form, action):
+    framework = current_framework()
+    return render_template(
+        "paths/path.html", path=path, latest=True, names=catalogue_names(framework),
+        alternatives={}, timeline=timeline(path), versions=service.path_versions(current_user),
+        has_assessment=True, open_step=step.id,
+        done_form=form if action == "done" else DoneForm(formdata=None),
+        skip_form=form if action == "skip" else SkipForm(formdata=None),
+        start_form=StartForm(formdata=None), plain=PlainForm(formdata=None),
+    ), 400

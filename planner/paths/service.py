@@ -1,0 +1,229 @@
+"""Load a teacher's situation, call the planner, and keep each path version."""
+
+from dataclasses import asdict
+from datetime import date
+
+import sqlalchemy as sa
+
+from planner.catalogue.service import current_framework, domain_modules
+from planner.domain.catalogue import TargetEntry
+from planner.domain.phases import phase_for, years_per_phase
+from planner.domain.planning import PlanRequest, plan
+from planner.domain.targets import MAX_SPECIALISMS, add_specialisms, merge_targets
+from planner.extensions import db
+from planner.models import Area, Framework, Target, User
+from planner.models.accounts import utcnow
+from planner.models.paths import Assessment, LearningPath, ModuleProgress, PathStep
+
+# CAO po 2024-2025: 40 hours a year of individual professionalisation for a full-time
+# teacher; a school sets its own figure.
+DEFAULT_BUDGET_HOURS = 40
+PROGRESS_STATUSES = ("in_progress", "done", "skipped")
+
+
+class CannotPlan(Exception):
+    """The teacher's profile or the catalogue lacks what the planner needs."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def school_year_start(today: date) -> int:
+    """The calendar year in which the current school year began (1 August)."""
+    return today.year if today.month >= 8 else today.year - 1
+
+
+def teacher_sector(teacher: User) -> str | None:
+    return teacher.sector or (teacher.school.sector if teacher.school else None)
+
+
+def teacher_phase(teacher: User) -> str:
+    return phase_for(teacher.qualification, teacher.years_experience, teacher.phase_override)
+
+
+def budget_hours(teacher: User) -> int:
+    if teacher.school and teacher.school.budget_hours_per_year:
+        return teacher.school.budget_hours_per_year
+    return DEFAULT_BUDGET_HOURS
+
+
+def latest_assessment(teacher: User, kind: str = "self") -> Assessment | None:
+    return db.session.scalar(
+        sa.select(Assessment)
+        .where(Assessment.teacher_id == teacher.id, Assessment.kind == kind, Assessment.complete)
+        .order_by(Assessment.completed_at.desc(), Assessment.id.desc())
+        .limit(1)
+    )
+
+
+def assessments(teacher: User, kind: str = "self") -> list[Assessment]:
+    """Complete assessments, newest first."""
+    return db.session.scalars(
+        sa.select(Assessment)
+        .where(Assessment.teacher_id == teacher.id, Assessment.kind == kind, Assessment.complete)
+        .order_by(Assessment.completed_at.desc(), Assessment.id.desc())
+    ).all()
+
+
+def planning_levels(own: Assessment, mentor: Assessment | None) -> dict[str, int]:
+    """The lower of the teacher's and the mentor's level per area.
+
+    Starting teachers tend to rate themselves higher than their mentors do (research
+    §4.3); planning from the lower level errs on the side of support.
+    """
+    levels = dict(own.levels)
+    if mentor is not None:
+        for area, level in mentor.levels.items():
+            levels[area] = min(levels.get(area, level), level)
+    return levels
+
+
+def heavy_class(assessment: Assessment) -> bool:
+    """Heavier than the average class of the research (§3.2): 8 of 24-25 pupils with a
+    support need, 4 of them with an extra support need."""
+    size, need, extra = assessment.class_size, assessment.support_need, assessment.extra_support_need
+    return bool(size and need is not None and need * 3 > size) or (extra or 0) > 4
+
+
+def target_entries(framework: Framework) -> list[TargetEntry]:
+    rows = db.session.execute(
+        sa.select(Target.phase, Target.sector, Area.code, Target.level)
+        .join(Area, Target.area_id == Area.id)
+        .where(Target.framework_id == framework.id)
+        .order_by(Target.position)
+    ).all()
+    grouped: dict[tuple[str, str], dict[str, int]] = {}
+    for phase, sector, area, level in rows:
+        grouped.setdefault((phase, sector), {})[area] = level
+    return [TargetEntry(phase, sector, levels) for (phase, sector), levels in grouped.items()]
+
+
+def teacher_targets(framework: Framework, sector: str, own: Assessment | None) -> dict:
+    """The phase targets of the sector, with the specialisms the teacher chose."""
+    targets = merge_targets(target_entries(framework), sector)
+    specialisms = own.specialisms[:MAX_SPECIALISMS] if own else []
+    return add_specialisms(targets, specialisms) if specialisms else targets
+
+
+def class_context_areas(framework: Framework) -> frozenset[str]:
+    """The areas a heavy class makes more urgent, as the framework marks them."""
+    return frozenset(db.session.scalars(
+        sa.select(Area.code).where(Area.framework_id == framework.id, Area.class_context)
+    ))
+
+
+def progress_by_module(teacher: User) -> dict[str, ModuleProgress]:
+    rows = db.session.scalars(sa.select(ModuleProgress).where(ModuleProgress.teacher_id == teacher.id))
+    return {row.module_code: row for row in rows}
+
+
+def current_path(teacher: User) -> LearningPath | None:
+    return db.session.scalar(
+        sa.select(LearningPath)
+        .where(LearningPath.teacher_id == teacher.id)
+        .order_by(LearningPath.version.desc())
+        .limit(1)
+    )
+
+
+def path_versions(teacher: User) -> list[LearningPath]:
+    return db.session.scalars(
+        sa.select(LearningPath)
+        .where(LearningPath.teacher_id == teacher.id)
+        .order_by(LearningPath.version.desc())
+    ).all()
+
+
+def path_version(teacher: User, version: int) -> LearningPath | None:
+    return db.session.scalar(
+        sa.select(LearningPath).where(
+            LearningPath.teacher_id == teacher.id, LearningPath.version == version
+        )
+    )
+
+
+def replan(teacher: User, cause: str, today: date | None = None) -> LearningPath:
+    """Plan again from the latest assessment and recorded progress; adds a path version."""
+    today = today or date.today()
+    framework = current_framework()
+    own = latest_assessment(teacher)
+    sector = teacher_sector(teacher)
+    if framework is None:
+        raise CannotPlan("no-catalogue")
+    if own is None:
+        raise CannotPlan("no-assessment")
+    if sector is None:
+        raise CannotPlan("no-sector")
+    phase = teacher_phase(teacher)
+    modules = domain_modules(framework)
+    levels = planning_levels(own, latest_assessment(teacher, "mentor"))
+    targets = teacher_targets(framework, sector, own)
+    progress = progress_by_module(teacher)
+    by_status = {status: frozenset(c for c, p in progress.items() if p.status == status)
+                 for status in PROGRESS_STATUSES}
+    budget = budget_hours(teacher)
+    result = plan(PlanRequest(
+        modules=modules, levels=levels, sector=sector, phase=phase,
+        years=years_per_phase(phase, teacher.years_experience, teacher.study_years_left),
+        targets=targets, budget={name: budget for name in targets},
+        done=by_status["done"], in_progress=by_status["in_progress"],
+        skipped=by_status["skipped"], wishes=frozenset(own.wishes),
+        heavy_class=heavy_class(own), class_context_areas=class_context_areas(framework),
+    ))
+    previous = current_path(teacher)
+    first_year = school_year_start(today)
+    path = LearningPath(
+        teacher=teacher, version=(previous.version + 1) if previous else 1, cause=cause,
+        assessment_id=own.id, framework_code=framework.code, phase=phase, sector=sector,
+        first_school_year=first_year, budget_hours_per_year=budget, targets=targets,
+        levels=levels, unreachable=[asdict(u) for u in result.unreachable],
+        # A re-plan after the teacher's own progress continues an accepted path.
+        accepted_at=utcnow() if previous and previous.accepted_at and cause == "progress" else None,
+    )
+    path.steps = _recorded_steps(progress, previous, modules, first_year) + [
+        PathStep(
+            module_code=step.module, phase=step.phase, school_year=step.school_year,
+            last_school_year=step.last_school_year, hours=step.hours, status=step.status,
+            reasons=[asdict(reason) for reason in step.reasons], requires=list(step.requires),
+            outcomes=dict(step.outcomes),
+        )
+        for step in result.steps
+    ]
+    order = {"done": 0, "in_progress": 1, "planned": 2, "skipped": 3}
+    path.steps.sort(key=lambda s: (s.school_year, order[s.status]))
+    for position, step in enumerate(path.steps):
+        step.position = position
+    db.session.add(path)
+    return path
+
+
+def _recorded_steps(progress, previous, modules, first_year) -> list[PathStep]:
+    """Done and skipped modules stay in the path as history."""
+    planned_in = {}
+    if previous is not None:
+        planned_in = {s.module_code: s for s in previous.steps}
+    steps = []
+    for code, record in progress.items():
+        if record.status not in ("done", "skipped"):
+            continue
+        earlier = planned_in.get(code)
+        module = modules.get(code)
+        if record.status == "done" and record.on_date:
+            year = school_year_start(record.on_date) - first_year + 1
+        else:
+            year = earlier.school_year if earlier else 1
+        steps.append(PathStep(
+            module_code=code, phase=earlier.phase if earlier else "", school_year=year,
+            last_school_year=year, hours=module.hours if module else (earlier.hours if earlier else 0),
+            status=record.status,
+            reasons=[{"kind": record.status, "on": record.on_date.isoformat() if record.on_date else None,
+                      "note": record.note}],
+            requires=list(module.requires_modules) if module else [],
+            outcomes=dict(module.outcomes) if module else {},
+        ))
+    return steps
+
+
+def accept_path(path: LearningPath) -> None:
+    path.accepted_at = utcnow()

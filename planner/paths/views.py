@@ -1,0 +1,133 @@
+"""What the path and assessment pages show: names, the timeline and the level chart."""
+
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from planner.catalogue.service import current_framework
+from planner.domain.catalogue import LEVELS
+from planner.extensions import db
+from planner.models import Area, Framework, Module
+from planner.paths.explain import Names
+
+YEAR_W, STEP_H, STEP_GAP, HEAD_H, MARGIN = 168, 30, 8, 44, 8
+
+
+def catalogue_names(framework: Framework | None) -> Names:
+    if framework is None:
+        return Names({}, {})
+    areas = db.session.scalars(
+        sa.select(Area).where(Area.framework_id == framework.id).order_by(Area.position)
+    ).all()
+    modules = db.session.scalars(sa.select(Module).where(Module.framework_id == framework.id)).all()
+    return Names({a.code: a.name for a in areas}, {m.code: m.title for m in modules})
+
+
+def framework_areas(framework: Framework | None) -> list[Area]:
+    if framework is None:
+        return []
+    return db.session.scalars(
+        sa.select(Area).where(Area.framework_id == framework.id)
+        .options(so.selectinload(Area.descriptors)).order_by(Area.position)
+    ).all()
+
+
+def current_names() -> Names:
+    return catalogue_names(current_framework())
+
+
+@dataclass
+class Box:
+    step: object
+    x: int
+    y: int
+    width: int
+
+
+@dataclass
+class Column:
+    label: str
+    phase: str
+    x: int
+
+
+@dataclass
+class Timeline:
+    width: int
+    height: int
+    columns: list[Column]
+    boxes: list[Box]
+    links: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+def timeline(path) -> Timeline:
+    """Steps in columns of school years, each in the first free row of the years it spans."""
+    steps = path.steps
+    if not steps:
+        return Timeline(YEAR_W + 2 * MARGIN, HEAD_H + MARGIN, [], [])
+    first = min(s.school_year for s in steps)
+    last = max(s.last_school_year for s in steps)
+    phase_of_year = {}
+    for step in steps:
+        if step.phase:
+            for year in range(step.school_year, step.last_school_year + 1):
+                phase_of_year.setdefault(year, step.phase)
+    columns = [
+        Column(
+            label=f"{path.first_school_year + year - 1}-{path.first_school_year + year}",
+            phase=phase_of_year.get(year, ""), x=MARGIN + (year - first) * YEAR_W,
+        )
+        for year in range(first, last + 1)
+    ]
+    rows_taken: dict[int, int] = {}
+    boxes, where = [], {}
+    for step in steps:
+        years = range(step.school_year, step.last_school_year + 1)
+        row = max(rows_taken.get(year, 0) for year in years)
+        for year in years:
+            rows_taken[year] = row + 1
+        box = Box(step, MARGIN + (step.school_year - first) * YEAR_W + 6,
+                  HEAD_H + row * (STEP_H + STEP_GAP), len(years) * YEAR_W - 12)
+        boxes.append(box)
+        where[step.module_code] = box
+    links = []
+    for box in boxes:
+        for code in box.step.requires:
+            before = where.get(code)
+            if before is not None:
+                links.append((before.x + before.width, before.y + STEP_H // 2, box.x, box.y + STEP_H // 2))
+    height = HEAD_H + max(rows_taken.values()) * (STEP_H + STEP_GAP) + MARGIN
+    return Timeline(MARGIN * 2 + len(columns) * YEAR_W, height, columns, boxes, links)
+
+
+@dataclass
+class ChartRow:
+    area: Area
+    level: int | None
+    previous: int | None
+    target: int | None
+    mentor: int | None
+    topic: bool
+
+
+LABEL_W, SCALE_W, ROW_H = 250, 300, 26
+
+
+def chart_rows(areas, latest, previous, mentor, targets: dict[str, int], topics: set[str]):
+    return [
+        ChartRow(
+            area=area,
+            level=latest.levels.get(area.code) if latest else None,
+            previous=previous.levels.get(area.code) if previous else None,
+            target=targets.get(area.code),
+            mentor=mentor.levels.get(area.code) if mentor else None,
+            topic=area.code in topics,
+        )
+        for area in areas
+    ]
+
+
+def chart_geometry() -> dict:
+    return {"label_w": LABEL_W, "scale_w": SCALE_W, "row_h": ROW_H, "step": SCALE_W // len(LEVELS),
+            "levels": LEVELS}
