@@ -5,6 +5,7 @@ import json
 import sqlalchemy as sa
 
 from planner.auth.accounts import set_password
+from planner.demo_paths import create_demo_assessments
 from planner.extensions import db
 from planner.models import Institute, Provider, Role, School, Team, User
 
@@ -71,21 +72,27 @@ def create_demo() -> list[str]:
     if provider is not None:
         provider.institute = institute
 
-    for name, email, team, qualification, years, study in PRIMARY_TEACHERS:
+    primary_teachers = [
         _user(name=name, email=email or _email(name), role=Role.TEACHER, school=primary,
               team=teams[team], sector="po", qualification=qualification,
               years_experience=years, study_years_left=study)
+        for name, email, team, qualification, years, study in PRIMARY_TEACHERS
+    ]
     for name, email, qualification, years in SECONDARY_TEACHERS:
         _user(name=name, email=email or _email(name), role=Role.TEACHER, school=secondary,
               team=vo_team, sector="vo", qualification=qualification, years_experience=years)
-    _user(name="Marieke Dekker", email="schoolleider@example.org", role=Role.LEADER, school=primary)
+    leader = _user(name="Marieke Dekker", email="schoolleider@example.org", role=Role.LEADER,
+                   school=primary)
     _user(name="Hans Willems", email="teamleider.vo@example.org", role=Role.LEADER,
           school=secondary, team=vo_team)
     _user(name="Karin Bos", email="opleider@example.org", role=Role.INSTITUTE, institute=institute)
     _user(name="Beheerder", email="admin@example.org", role=Role.ADMIN)
+    db.session.flush()
+    assessed = create_demo_assessments(primary_teachers, leader)
     db.session.commit()
     return report + [
         f"Created {primary.name} ({len(PRIMARY_TEACHERS)} teachers), {secondary.name} and {institute.name}.",
+        f"Planned learning paths for {assessed} teachers from their self-assessments.",
         f"Demo accounts (password {DEMO_PASSWORD}): leraar@example.org, ervaren@example.org, "
         "schoolleider@example.org, opleider@example.org, admin@example.org.",
     ]

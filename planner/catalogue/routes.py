@@ -4,6 +4,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from planner import access
@@ -61,7 +62,8 @@ def module(code: str):
     framework = service.framework_or_404()
     module = module_or_404(framework, code)
     titles = dict(db.session.execute(
-        sa.select(Module.code, Module.title_nl if _locale() == "nl" else Module.title_en)
+        sa.select(Module.code, Module.title_nl if _locale() == "nl"
+                  else sa.func.coalesce(sa.func.nullif(Module.title_en, ""), Module.title_nl))
         .where(Module.framework_id == framework.id)
     ).all())
     graph = service.catalogue_graph(framework)
@@ -176,8 +178,14 @@ def retire_module(code: str):
     if not access.may_edit_module(current_user, module):
         abort(403)
     if module.retired:
-        service.reinstate_module(module)
-        flash(_("Module %(code)s is back in the catalogue.", code=code), "success")
+        try:
+            service.reinstate_module(module)
+        except service.ReinstateRefused as refusal:
+            flash(ngettext("Module %(code)s cannot be put back: it requires retired module %(modules)s.",
+                           "Module %(code)s cannot be put back: it requires retired modules %(modules)s.",
+                           len(refusal.codes), code=code, modules=", ".join(refusal.codes)), "error")
+        else:
+            flash(_("Module %(code)s is back in the catalogue.", code=code), "success")
     else:
         try:
             service.retire_module(module)

@@ -9,6 +9,12 @@ _TEXT = {
     "required": ["nl"],
     "additionalProperties": False,
 }
+# Names and titles go into 200-character columns.
+_NAME = {
+    **_TEXT,
+    "properties": {"nl": {"type": "string", "minLength": 1, "maxLength": 200},
+                   "en": {"type": "string", "maxLength": 200}},
+}
 _LEVEL = {"type": "integer", "enum": list(LEVELS)}
 _LEVEL_MAP = {"type": "object", "additionalProperties": _LEVEL, "propertyNames": _CODE}
 
@@ -18,7 +24,7 @@ AREA = {
     "properties": {
         "code": _CODE,
         "group": {"enum": ["support", "basis"]},
-        "name": _TEXT,
+        "name": _NAME,
         "description": _TEXT,
         "requirements": {
             "type": "array",
@@ -40,14 +46,14 @@ MODULE = {
     "required": ["code", "title", "hours", "format", "phases", "sectors", "outcomes"],
     "properties": {
         "code": _CODE,
-        "title": _TEXT,
+        "title": _NAME,
         "summary": _TEXT,
         "provider": {
             "type": "object",
             "required": ["code", "name", "kind"],
             "properties": {
                 "code": _CODE,
-                "name": {"type": "string", "minLength": 1},
+                "name": {"type": "string", "minLength": 1, "maxLength": 200},
                 "kind": {"enum": ["institute", "school-board", "samenwerkingsverband", "external"]},
             },
         },
@@ -87,7 +93,7 @@ DOCUMENT = {
             "type": "object",
             "required": ["code", "name"],
             "properties": {"code": {"type": "string", "minLength": 1, "maxLength": 40},
-                           "name": _TEXT, "description": _TEXT},
+                           "name": _NAME, "description": _TEXT},
         },
         "areas": {"type": "array", "items": AREA, "minItems": 1},
         "modules": {"type": "array", "items": MODULE},

@@ -113,13 +113,8 @@ def _code_taken(framework: Framework, code: str) -> bool:
 def save_module(framework: Framework, module: Module | None, data: ModuleData) -> Module:
     """Create or change a module; a change that breaks a graph rule saves nothing."""
     check_change(framework, data, module.code if module else None)
-    if module is None:
-        position = db.session.scalar(
-            sa.select(sa.func.coalesce(sa.func.max(Module.position), -1))
-            .where(Module.framework_id == framework.id)
-        ) + 1
-        module = Module(framework=framework, position=position)
-        db.session.add(module)
+    # Load what the module refers to before it joins the session: an autoflush of a
+    # new module without its columns would fail.
     areas = {a.code: a for a in db.session.scalars(sa.select(Area).where(Area.framework_id == framework.id))}
     required = {
         m.code: m for m in db.session.scalars(
@@ -127,6 +122,13 @@ def save_module(framework: Framework, module: Module | None, data: ModuleData) -
                                     Module.code.in_(data.requires_modules))
         )
     }
+    if module is None:
+        position = db.session.scalar(
+            sa.select(sa.func.coalesce(sa.func.max(Module.position), -1))
+            .where(Module.framework_id == framework.id)
+        ) + 1
+        module = Module(framework=framework, position=position)
+        db.session.add(module)
     for name in ("code", "title_nl", "title_en", "summary_nl", "summary_en", "provider_id",
                  "hours", "cost_eur", "format"):
         setattr(module, name, getattr(data, name))
@@ -164,6 +166,19 @@ def retire_module(module: Module) -> None:
     db.session.commit()
 
 
+class ReinstateRefused(ValueError):
+    def __init__(self, codes: list[str]):
+        super().__init__(", ".join(codes))
+        self.codes = codes
+
+
+def retired_requirements(module: Module) -> list[str]:
+    return sorted(r.required.code for r in module.required_modules if r.required.retired)
+
+
 def reinstate_module(module: Module) -> None:
+    """A module comes back only when every module it requires is in the catalogue."""
+    if codes := retired_requirements(module):
+        raise ReinstateRefused(codes)
     module.retired = False
     db.session.commit()

@@ -1,0 +1,240 @@
+"""The browse page with its filters, the module page and the area pages."""
+
+import re
+
+import pytest
+import sqlalchemy as sa
+
+from planner.extensions import db
+from planner.models import Module
+from tests.catalogue.conftest import module_codes
+
+
+def _page(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("query", "codes"), [
+    ("", ["STL-1", "PLN-1", "PLN-2", "GED-1"]),
+    ("?area=PLAN", ["PLN-1", "PLN-2"]),
+    ("?area=GEDRAG", ["GED-1"]),
+    ("?phase=experienced", ["PLN-2"]),
+    ("?phase=initial", ["STL-1"]),
+    ("?sector=vo", ["STL-1", "PLN-1", "GED-1"]),
+    ("?sector=go", ["STL-1", "PLN-1", "PLN-2"]),
+    ("?format=training-one-day", ["STL-1", "GED-1"]),
+    ("?max_hours=8", ["STL-1", "GED-1"]),
+    ("?max_hours=16", ["STL-1", "PLN-1", "GED-1"]),
+    ("?area=PLAN&sector=vo", ["PLN-1"]),
+    ("?phase=induction&format=training-multi-day&max_hours=20", ["PLN-1"]),
+    ("?q=opp", ["PLN-2"]),
+    ("?q=Gedrag+klas", ["GED-1"]),
+    ("?q=gedrag+stelsel", []),
+    ("?q=signalling", ["PLN-1"]),
+    ("?q=pln-", ["PLN-1", "PLN-2"]),
+    ("?q=100%25", []),
+])
+def test_browse_filters(client, make_catalogue, query, codes):
+    make_catalogue()
+    html = _page(client, "/catalogue/" + query)
+    assert module_codes(html) == codes
+    assert f"{len(codes)} module" in html
+    if not codes:
+        assert "No modules match these filters." in html
+
+
+@pytest.mark.parametrize("query", ["?max_hours=veel", "?phase=someday", "?area=NIETS"])
+def test_invalid_filters_are_ignored_on_the_page(client, make_catalogue, query):
+    make_catalogue()
+    html = _page(client, "/catalogue/" + query)
+    assert module_codes(html) == ["STL-1", "PLN-1", "PLN-2", "GED-1"]
+
+
+def test_browse_rows_show_what_a_module_brings(client, make_catalogue):
+    make_catalogue()
+    html = _page(client, "/catalogue/?q=opp")
+    row = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    assert "The OPP" in row and "Extern Bureau" in row
+    assert re.search(r'<span class="tag">PLAN <span class="level">3</span></span>', row)
+    assert "Multi-day training" in row and "<td>24</td>" in row
+
+
+def test_browse_in_dutch_by_default(app, make_catalogue):
+    make_catalogue()
+    html = app.test_client().get("/catalogue/").get_data(as_text=True)
+    assert "Passend onderwijs" in html and "Inclusive education" not in html
+
+
+def test_retired_modules_only_for_editors(client, auth, make_catalogue, make_user):
+    from planner.models import Role
+
+    make_catalogue()
+    db.session.scalar(sa.select(Module).where(Module.code == "GED-1")).retired = True
+    db.session.commit()
+    assert module_codes(_page(client, "/catalogue/")) == ["STL-1", "PLN-1", "PLN-2"]
+    make_user(role=Role.ADMIN, email="admin@example.org")
+    auth.login("admin@example.org")
+    html = _page(client, "/catalogue/")
+    assert module_codes(html) == ["STL-1", "PLN-1", "PLN-2", "GED-1"]
+    assert '<span class="tag">retired</span>' in html
+
+
+def test_browse_pages_through_a_large_catalogue(client, make_catalogue, shipped_document):
+    make_catalogue(shipped_document)
+    codes = [m["code"] for m in shipped_document["modules"]]
+    first = _page(client, "/catalogue/")
+    assert "96 modules" in first and "page 1 of 3" in first
+    assert module_codes(first) == codes[:40]
+    assert module_codes(_page(client, "/catalogue/?page=3")) == codes[80:]
+    assert 'href="/catalogue/?page=2"' in first
+
+
+def test_filters_survive_paging(client, make_catalogue, shipped_document):
+    make_catalogue(shipped_document)
+    expected = [m["code"] for m in shipped_document["modules"] if "po" in m["sectors"]]
+    assert len(expected) > 40
+    first = _page(client, "/catalogue/?sector=po")
+    assert "sector=po" in re.search(r'<nav class="pages".*?</nav>', first, re.S).group(0)
+    second = _page(client, "/catalogue/?sector=po&page=2")
+    assert module_codes(first) + module_codes(second) == expected[:80]
+
+
+def test_mine_shows_the_staff_members_own_modules(client, auth, people):
+    auth.login("staff@example.org")
+    assert module_codes(_page(client, "/catalogue/?mine=1")) == ["STL-1", "PLN-1"]
+    assert 'href="/catalogue/modules/new"' in _page(client, "/catalogue/")
+
+
+def test_no_catalogue_is_404(client):
+    assert client.get("/catalogue/").status_code == 404
+
+
+# The module page
+
+
+def test_module_page(client, make_catalogue):
+    make_catalogue()
+    html = _page(client, "/catalogue/modules/PLN-1")
+    assert "<h1>Signalling <small" in html
+    # Outcomes, requirements, what it unlocks, provider, format and hours.
+    assert re.search(r'<span class="level">2</span> <a href="/catalogue/areas/PLAN">Plan-based work</a>', html)
+    assert re.search(r'Module <a href="/catalogue/modules/STL-1">STL-1</a> Inclusive education', html)
+    unlocks = html.split("What it unlocks next", 1)[1].split("</ul>", 1)[0]
+    assert '<a href="/catalogue/modules/PLN-2">PLN-2</a> The OPP' in unlocks
+    assert '<dt>Provider</dt><dd>Pabo Test <span class="hint">(Teacher-training institute)</span></dd>' in html
+    assert "<dt>Format</dt><dd>Multi-day training</dd>" in html
+    assert "<dt>Study hours</dt><dd>16</dd>" in html
+    assert "<dt>Cost</dt><dd>€ 300</dd>" in html
+
+
+def test_module_page_shows_level_requirements(client, make_catalogue):
+    make_catalogue()
+    html = _page(client, "/catalogue/modules/PLN-2")
+    assert "At least level 2 in Plan-based work" in html
+    assert "No module builds on this one." in html
+
+
+def test_module_without_requirements(client, make_catalogue):
+    make_catalogue()
+    html = _page(client, "/catalogue/modules/GED-1")
+    assert "No entry requirements." in html and "No module builds on this one." in html
+
+
+def _svg_nodes(html: str) -> dict[str, str]:
+    svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
+    return dict((code, css) for css, code in re.findall(
+        r'<g class="node ([a-z]*)">.*?<text[^>]*>([^<]+)</text>', svg, re.S))
+
+
+def test_module_page_draws_its_neighbourhood(client, make_catalogue):
+    make_catalogue()
+    html = _page(client, "/catalogue/modules/PLN-1")
+    assert _svg_nodes(html) == {"STL-1": "required", "PLN-1": "current", "PLN-2": "unlocks"}
+    svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
+    assert svg.count('class="edge"') == 2
+    assert 'role="img"' in svg
+
+
+def test_module_page_draws_all_prerequisites(client, make_catalogue):
+    make_catalogue()
+    html = _page(client, "/catalogue/modules/PLN-2")
+    assert _svg_nodes(html) == {"STL-1": "required", "PLN-1": "required", "PLN-2": "current"}
+
+
+def test_retired_module_page_has_no_picture(client, make_catalogue):
+    make_catalogue()
+    db.session.scalar(sa.select(Module).where(Module.code == "PLN-2")).retired = True
+    db.session.commit()
+    html = _page(client, "/catalogue/modules/PLN-2")
+    assert '<span class="tag">retired</span>' in html and "<svg" not in html
+    assert "No module builds on this one." in _page(client, "/catalogue/modules/PLN-1")
+
+
+def test_unknown_module_is_404(client, make_catalogue):
+    make_catalogue()
+    assert client.get("/catalogue/modules/NIETS-1").status_code == 404
+
+
+# The area pages
+
+
+def test_areas_index(client, make_catalogue):
+    make_catalogue()
+    html = _page(client, "/catalogue/areas/")
+    for code in ("STELSEL", "PLAN", "GEDRAG"):
+        assert f'href="/catalogue/areas/{code}"' in html
+
+
+def test_area_page_has_five_descriptors_and_modules_per_level(client, make_catalogue):
+    make_catalogue()
+    html = _page(client, "/catalogue/areas/PLAN")
+    assert "<h1>Plan-based work <small" in html
+    rows = re.findall(r"<tr><td><span class=\"level\">(\d)</span>.*?</tr>",
+                      html.split("<tbody>", 1)[1].split("</tbody>", 1)[0], re.S)
+    assert rows == ["1", "2", "3", "4", "5"]
+    table = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    by_level = {
+        level: re.findall(r'<a href="/catalogue/modules/([^"]+)">', row)
+        for level, row in re.findall(r'<tr><td><span class="level">(\d)</span>(.*?)</tr>', table, re.S)
+    }
+    assert by_level == {"1": [], "2": ["PLN-1"], "3": ["PLN-2"], "4": [], "5": []}
+    for level in range(1, 6):
+        assert f"Level {level}" in table
+
+
+def test_area_page_draws_the_graph_by_phase(client, make_catalogue):
+    make_catalogue()
+    html = _page(client, "/catalogue/areas/PLAN")
+    assert _svg_nodes(html) == {"PLN-1": "current", "PLN-2": "current", "STL-1": "required"}
+    bands = re.findall(r'<text[^>]*class="band-label">([^<]+)</text>', html)
+    assert bands == ["Initial training", "Induction"]
+
+
+def test_area_without_modules_has_no_picture(client, make_catalogue):
+    from tests.conftest import small_document
+
+    document = small_document()
+    document["areas"].append({**document["areas"][0], "code": "LEEG", "name": {"nl": "Leeg"}})
+    make_catalogue(document)
+    html = _page(client, "/catalogue/areas/LEEG")
+    assert "<svg" not in html and html.count('<span class="hint">—</span>') == 5
+
+
+def test_unknown_area_is_404(client, make_catalogue):
+    make_catalogue()
+    assert client.get("/catalogue/areas/NIETS").status_code == 404
+
+
+def test_picture_titles_fall_back_to_dutch(client, make_catalogue):
+    from tests.conftest import small_document
+
+    document = small_document()
+    document["modules"][0]["title"] = {"nl": "Passend onderwijs"}  # STL-1 without English title
+    make_catalogue(document)
+    for url in ("/catalogue/modules/PLN-1", "/catalogue/areas/PLAN"):
+        svg = re.search(r"<svg.*?</svg>", _page(client, url), re.S).group(0)
+        titles = dict((code, title) for title, code in re.findall(
+            r"<title>([^<]*)</title>.*?<text[^>]*>([^<]+)</text>", svg, re.S))
+        assert titles == {"STL-1": "Passend onderwijs", "PLN-1": "Signalling", "PLN-2": "The OPP"}, url
