@@ -199,8 +199,7 @@ def _unreachable(
                 reason = "blocked"
             else:
                 reason = "budget"
-            best = max(levels.get(area, 0), in_sector.get(area, 0))
-            missed.append(Unreachable(area, target, phase, reason, best))
+            missed.append(Unreachable(area, target, phase, reason, levels.get(area, 0)))
     return tuple(missed)
 
 

@@ -72,6 +72,7 @@ class Unreachable:
     ``no-module``: no module in the sector brings the area that far. ``blocked``: every
     route needs a skipped module, a module not offered in the phases left, or a level no
     route reaches. ``budget``: a route exists but does not fit in the years and hours.
+    ``best_level``: the level the path does reach in the area.
     """
 
     area: str

@@ -75,7 +75,7 @@ def unreachable_sentence(item: dict, names: Names) -> str:
                  "or one not offered in the phases ahead of you; the path reaches level %(best)s.",
                  target=target, area=area, phase=phase, best=best)
     return _("Level %(target)s in %(area)s (target for %(phase)s) does not fit in your hours per "
-             "school year; the path reaches level %(best)s.",
+             "school year in the years of that phase; the path reaches level %(best)s.",
              target=target, area=area, phase=phase, best=best)
 
 

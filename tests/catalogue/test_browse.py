@@ -85,7 +85,7 @@ def test_browse_pages_through_a_large_catalogue(client, make_catalogue, shipped_
     make_catalogue(shipped_document)
     codes = [m["code"] for m in shipped_document["modules"]]
     first = _page(client, "/catalogue/")
-    assert "96 modules" in first and "page 1 of 3" in first
+    assert f"{len(codes)} modules" in first and "page 1 of 3" in first
     assert module_codes(first) == codes[:40]
     assert module_codes(_page(client, "/catalogue/?page=3")) == codes[80:]
     assert 'href="/catalogue/?page=2"' in first

@@ -134,7 +134,8 @@ def test_cli_import_then_export_json_gives_the_file_back(runner, tmp_path, shipp
     source = _write(tmp_path, shipped_document)
     result = runner.invoke(args=["catalogue", "import", str(source)])
     assert result.exit_code == 0, result.output
-    assert "Imported framework PASSEND-2026: 17 areas, 96 modules." in result.output
+    modules = len(shipped_document["modules"])
+    assert f"Imported framework PASSEND-2026: 17 areas, {modules} modules." in result.output
 
     target = tmp_path / "out.json"
     result = runner.invoke(args=["catalogue", "export", str(target), "--format", "json"])

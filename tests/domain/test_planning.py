@@ -200,7 +200,7 @@ def test_a_route_through_a_skipped_module_is_reported_blocked() -> None:
     path = plan_for(modules, {"induction": {"DIFF": 3}}, skipped=frozenset({"INTRO"}))
 
     assert path.steps == ()
-    assert path.unreachable == (Unreachable("DIFF", 3, "induction", "blocked", 3),)
+    assert path.unreachable == (Unreachable("DIFF", 3, "induction", "blocked", 0),)
 
 
 def test_a_route_that_does_not_fit_is_reported_as_budget() -> None:
@@ -208,7 +208,7 @@ def test_a_route_that_does_not_fit_is_reported_as_budget() -> None:
 
     path = plan_for([module("A", {"DIFF": 2})], {"induction": {"DIFF": 2}}, budget=budget)
 
-    assert path.unreachable == (Unreachable("DIFF", 2, "induction", "budget", 2),)
+    assert path.unreachable == (Unreachable("DIFF", 2, "induction", "budget", 0),)
 
 
 def test_done_modules_count_and_are_not_planned_again() -> None:
