@@ -102,6 +102,7 @@ def upgrade():
     sa.Column('reasons', sa.JSON(), nullable=False),
     sa.Column('requires', sa.JSON(), nullable=False),
     sa.Column('outcomes', sa.JSON(), nullable=False),
+    sa.Column('alternatives', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['path_id'], ['learning_paths.id'], name=op.f('fk_path_steps_path_id_learning_paths'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_path_steps'))
     )

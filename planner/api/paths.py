@@ -15,7 +15,7 @@ from planner.models import Role
 from planner.paths import assessing, service
 from planner.paths.explain import reason_sentence, unreachable_sentence
 from planner.paths.progress import StepRefused, change_step, step_of_current_path
-from planner.paths.views import current_names
+from planner.paths.views import path_names
 
 COUNTS = ("class_size", "support_need", "extra_support_need")
 
@@ -130,7 +130,7 @@ def my_path():
 
 
 def path_document(path) -> dict:
-    names = current_names()
+    names = path_names(path)
     return {
         "version": path.version,
         "phase": path.phase,

@@ -134,5 +134,7 @@ class PathStep(db.Model):
     reasons: so.Mapped[list] = so.mapped_column(sa.JSON)
     requires: so.Mapped[list] = so.mapped_column(sa.JSON)
     outcomes: so.Mapped[dict] = so.mapped_column(sa.JSON)
+    # Other modules that bring the same outcomes, chosen when the path was planned.
+    alternatives: so.Mapped[list] = so.mapped_column(sa.JSON, default=list)
 
     path: so.Mapped[LearningPath] = so.relationship(back_populates="steps")

@@ -7,7 +7,7 @@ from flask import render_template
 
 from planner.catalogue.service import current_framework
 from planner.paths import assessing, service
-from planner.paths.views import catalogue_names, chart_geometry, chart_rows, framework_areas
+from planner.paths.views import chart_geometry, chart_rows, framework_areas, path_names
 
 
 def assessment_overview(teacher) -> dict:
@@ -44,7 +44,7 @@ def teacher_start(teacher):
         upcoming = [s for s in path.steps if s.status in ("in_progress", "planned")][:4]
     return render_template(
         "paths/start.html", teacher=teacher, path=path, upcoming=upcoming,
-        names=catalogue_names(current_framework()), **assessment_overview(teacher),
+        names=path_names(path), **assessment_overview(teacher),
     )
 
 
@@ -52,5 +52,5 @@ def print_page(teacher):
     path = service.current_path(teacher)
     return render_template(
         "paths/print.html", teacher=teacher, path=path,
-        names=catalogue_names(current_framework()), **assessment_overview(teacher),
+        names=path_names(path), **assessment_overview(teacher),
     )

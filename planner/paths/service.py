@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from planner.catalogue.service import current_framework, domain_modules
 from planner.domain.catalogue import TargetEntry
 from planner.domain.phases import phase_for, years_per_phase
-from planner.domain.planning import PlanRequest, plan
+from planner.domain.planning import PlanRequest, alternatives, plan
 from planner.domain.targets import MAX_SPECIALISMS, add_specialisms, merge_targets
 from planner.extensions import db
 from planner.models import Area, Framework, Target, User
@@ -19,6 +19,7 @@ from planner.models.paths import Assessment, LearningPath, ModuleProgress, PathS
 # teacher; a school sets its own figure.
 DEFAULT_BUDGET_HOURS = 40
 PROGRESS_STATUSES = ("in_progress", "done", "skipped")
+MAX_ALTERNATIVES = 3
 
 
 class CannotPlan(Exception):
@@ -187,6 +188,7 @@ def replan(teacher: User, cause: str, today: date | None = None) -> LearningPath
             last_school_year=step.last_school_year, hours=step.hours, status=step.status,
             reasons=[asdict(reason) for reason in step.reasons], requires=list(step.requires),
             outcomes=dict(step.outcomes),
+            alternatives=alternatives(modules, step.module, sector, step.phase)[:MAX_ALTERNATIVES],
         )
         for step in result.steps
     ]

@@ -9,19 +9,38 @@ from planner.catalogue.service import current_framework
 from planner.domain.catalogue import LEVELS
 from planner.extensions import db
 from planner.models import Area, Framework, Module
+from planner.models.catalogue import current_locale
 from planner.paths.explain import Names
 
 YEAR_W, STEP_H, STEP_GAP, HEAD_H, MARGIN = 168, 30, 8, 44, 8
 
 
-def catalogue_names(framework: Framework | None) -> Names:
+def catalogue_names(framework: Framework | None, module_codes=None) -> Names:
+    """Area names and the titles of the given modules (all modules when none are given)."""
     if framework is None:
         return Names({}, {})
-    areas = db.session.scalars(
-        sa.select(Area).where(Area.framework_id == framework.id).order_by(Area.position)
+    areas = db.session.execute(
+        sa.select(Area.code, Area.name_nl, Area.name_en).where(Area.framework_id == framework.id)
     ).all()
-    modules = db.session.scalars(sa.select(Module).where(Module.framework_id == framework.id)).all()
-    return Names({a.code: a.name for a in areas}, {m.code: m.title for m in modules})
+    query = sa.select(Module.code, Module.title_nl, Module.title_en).where(
+        Module.framework_id == framework.id
+    )
+    if module_codes is not None:
+        query = query.where(Module.code.in_(sorted(set(module_codes))))
+    english = current_locale() == "en"
+    return Names(
+        {code: (en if english and en else nl) for code, nl, en in areas},
+        {code: (en if english and en else nl) for code, nl, en in db.session.execute(query)},
+    )
+
+
+def path_names(path) -> Names:
+    """Names for what a path page shows: its steps, what they need and their alternatives."""
+    codes = set()
+    for step in path.steps if path else ():
+        codes.update([step.module_code, *step.requires, *step.alternatives])
+        codes.update(reason["module"] for reason in step.reasons if reason.get("module"))
+    return catalogue_names(current_framework(), codes)
 
 
 def framework_areas(framework: Framework | None) -> list[Area]:
@@ -31,10 +50,6 @@ def framework_areas(framework: Framework | None) -> list[Area]:
         sa.select(Area).where(Area.framework_id == framework.id)
         .options(so.selectinload(Area.descriptors)).order_by(Area.position)
     ).all()
-
-
-def current_names() -> Names:
-    return catalogue_names(current_framework())
 
 
 @dataclass

@@ -11,7 +11,7 @@ from planner.catalogue.service import current_framework
 from planner.paths import assessing, service
 from planner.paths.forms import mentor_form
 from planner.paths.pages import assessment_overview
-from planner.paths.views import current_names, framework_areas
+from planner.paths.views import framework_areas, path_names
 from planner.school import bp
 from planner.school.forms import InviteForm
 
@@ -52,20 +52,29 @@ def overview():
     )
 
 
+def led_teacher_or_404(teacher_id: int) -> User:
+    """A teacher of the leader's school or team; the leader's own id is no teacher."""
+    teacher = access.teacher_or_404(teacher_id)
+    if teacher.role != Role.TEACHER:
+        abort(404)
+    return teacher
+
+
 @bp.get("/teachers/<int:teacher_id>")
 @access.role_required(Role.LEADER)
 def teacher(teacher_id: int):
-    teacher = access.teacher_or_404(teacher_id)
+    teacher = led_teacher_or_404(teacher_id)
+    path = service.current_path(teacher)
     return render_template(
-        "school/teacher.html", teacher=teacher, path=service.current_path(teacher),
-        names=current_names(), **assessment_overview(teacher),
+        "school/teacher.html", teacher=teacher, path=path,
+        names=path_names(path), **assessment_overview(teacher),
     )
 
 
 @bp.route("/teachers/<int:teacher_id>/assessment", methods=["GET", "POST"])
 @access.role_required(Role.LEADER)
 def mentor_assessment(teacher_id: int):
-    teacher = access.teacher_or_404(teacher_id)
+    teacher = led_teacher_or_404(teacher_id)
     areas = framework_areas(current_framework())
     if not areas:
         abort(404)

@@ -224,3 +224,12 @@ def test_long_provider_name_is_refused(app):
     with pytest.raises(ImportRefused) as refusal:
         import_document(document)
     assert refusal.value.problems[0].startswith("modules[3] GED-1.provider.name: ")
+
+
+def test_the_planner_sees_the_catalogue_as_the_models_describe_it(app, shipped_document):
+    from planner.catalogue.export import framework_modules
+    from planner.catalogue.service import domain_modules, to_domain
+
+    framework = import_document(shipped_document)
+    from_models = {m.code: to_domain(m) for m in framework_modules(framework, include_retired=False)}
+    assert domain_modules(framework) == from_models
