@@ -59,6 +59,7 @@ CAUSE_LABELS = {
     "assessment": _l("after a self-assessment"),
     "progress": _l("after progress on a step"),
     "request": _l("planned again on request"),
+    "profile": _l("after a change of profile"),
 }
 PROVIDER_KIND_LABELS = {
     "institute": _l("Teacher-training institute"),

@@ -11,6 +11,7 @@ from planner.extensions import db
 from planner.main import bp
 from planner.main.forms import ProfileForm, TeacherProfileForm, TokenForm
 from planner.models import ApiToken, Role
+from planner.paths import service as paths_service
 
 
 @bp.route("/")
@@ -54,15 +55,38 @@ def profile():
             form.sector.data = current_user.sector or (current_user.school.sector if current_user.school else "po")
             form.qualification.data = current_user.qualification or "qualified"
     if form.validate_on_submit():
+        planned_for = path_profile(current_user)
         form.populate_obj(current_user)
         if current_user.role == Role.TEACHER:
             current_user.phase_override = form.phase_override.data or None
             current_user.study_years_left = form.study_years_left.data or 0
         session["locale"] = current_user.locale
+        replanned = planned_for != path_profile(current_user) and replan_after_profile(current_user)
         db.session.commit()
         flash(_("Your profile has been saved."), "success")
+        if replanned:
+            flash(_("Your path has been planned again for your new profile; the previous "
+                    "version stays available."), "success")
         return redirect(url_for("main.profile"))
     return render_profile(form)
+
+
+def path_profile(user) -> tuple:
+    """What of a profile the learning path depends on."""
+    if user.role != Role.TEACHER:
+        return ()
+    return (paths_service.teacher_phase(user), paths_service.teacher_sector(user),
+            user.years_experience, user.study_years_left)
+
+
+def replan_after_profile(teacher) -> bool:
+    if paths_service.current_path(teacher) is None:
+        return False
+    try:
+        paths_service.replan(teacher, "profile")
+    except paths_service.CannotPlan:
+        return False
+    return True
 
 
 def render_profile(form, new_token: str | None = None):
