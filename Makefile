@@ -51,6 +51,7 @@ bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_graph.py
 	$(BIN)/python benchmarks/bench_planner.py
 	$(BIN)/python benchmarks/bench_pages.py
+	$(BIN)/python benchmarks/bench_paths.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
