@@ -28,7 +28,7 @@ def create_demo_assessments(teachers: list[User], leader: User) -> int:
     if framework is None:
         return 0
     codes = area_codes(framework)
-    count = 0
+    count, topic_shown = 0, False
     for teacher in teachers:
         if teacher.email in WITHOUT_ASSESSMENT:
             continue
@@ -47,9 +47,13 @@ def create_demo_assessments(teachers: list[User], leader: User) -> int:
         assessing.set_areas(latest, grown)
         assessing.complete(latest)
         if phase == "induction":
-            # Mentors see starters a little lower than they see themselves (§4.3).
+            # Mentors see starters a little lower than they see themselves (§4.3), and for
+            # the first starter so much lower in classroom management that it is a topic.
             seen = {c: max(1, level - (rng.random() < 0.4) - (rng.random() < 0.15))
                     for c, level in latest.levels.items()}
+            if not topic_shown and "KLAS" in codes:
+                assessing.set_areas(latest, {"KLAS": 3})
+                seen["KLAS"], topic_shown = 1, True
             assessing.record_mentor_assessment(teacher, leader, seen)
         path = service.replan(teacher, "assessment")
         service.accept_path(path)
