@@ -3,8 +3,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from planner import access
-from planner.catalogue.service import current_framework, domain_modules
-from planner.domain.planning import alternatives
+from planner.catalogue.service import current_framework
 from planner.extensions import db
 from planner.models import Role
 from planner.paths import assessing, bp, service
@@ -12,7 +11,7 @@ from planner.paths.forms import (
     PAGES, ClassContextForm, DoneForm, PlainForm, SkipForm, StartForm, area_fields, area_page_form,
 )
 from planner.paths.progress import StepRefused, change_step, step_of_current_path
-from planner.paths.views import catalogue_names, framework_areas, timeline
+from planner.paths.views import framework_areas, path_names, timeline
 
 CANNOT_PLAN = {
     "no-catalogue": lambda: _("There is no catalogue yet; ask the administrator to import one."),
@@ -150,16 +149,8 @@ def path_version(version: int):
 
 
 def _path_page(path, latest: bool):
-    framework = current_framework()
-    names = catalogue_names(framework)
-    others = {}
-    if path is not None and framework is not None and latest:
-        modules = domain_modules(framework)
-        for step in path.steps:
-            if step.status in ("planned", "in_progress") and step.module_code in modules:
-                others[step.id] = alternatives(modules, step.module_code, path.sector)[:3]
     return render_template(
-        "paths/path.html", path=path, latest=latest, names=names, alternatives=others,
+        "paths/path.html", path=path, latest=latest, names=path_names(path),
         timeline=timeline(path) if path else None, versions=service.path_versions(current_user),
         has_assessment=service.latest_assessment(current_user) is not None,
         done_form=DoneForm(), skip_form=SkipForm(), start_form=StartForm(), plain=PlainForm(),
@@ -220,7 +211,7 @@ def step(step_id: int):
         change_step(
             current_user, path, step, status,
             on_date=getattr(form, "on_date", None) and form.on_date.data,
-            note=(form.note.data if action == "done" else form.reason.data if action == "skip" else ""),
+            note=(form.note.data if action == "done" else form.reason.data if action == "skip" else "") or "",
         )
     except StepRefused as refusal:
         db.session.rollback()
@@ -232,12 +223,12 @@ def step(step_id: int):
 
 
 def _path_page_with_errors(path, step, form, action):
-    framework = current_framework()
     return render_template(
-        "paths/path.html", path=path, latest=True, names=catalogue_names(framework),
-        alternatives={}, timeline=timeline(path), versions=service.path_versions(current_user),
+        "paths/path.html", path=path, latest=True, names=path_names(path),
+        timeline=timeline(path), versions=service.path_versions(current_user),
         has_assessment=True, open_step=step.id,
         done_form=form if action == "done" else DoneForm(formdata=None),
         skip_form=form if action == "skip" else SkipForm(formdata=None),
         start_form=StartForm(formdata=None), plain=PlainForm(formdata=None),
+        blank_forms={"done": DoneForm(formdata=None), "skip": SkipForm(formdata=None)},
     ), 400

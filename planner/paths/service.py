@@ -4,6 +4,7 @@ from dataclasses import asdict
 from datetime import date
 
 import sqlalchemy as sa
+import sqlalchemy.orm as so
 
 from planner.catalogue.service import current_framework, domain_modules
 from planner.domain.catalogue import TargetEntry
@@ -59,11 +60,12 @@ def latest_assessment(teacher: User, kind: str = "self") -> Assessment | None:
 
 
 def assessments(teacher: User, kind: str = "self") -> list[Assessment]:
-    """Complete assessments, newest first."""
+    """Complete assessments, newest first, with their areas (pages show the levels of each)."""
     return db.session.scalars(
         sa.select(Assessment)
         .where(Assessment.teacher_id == teacher.id, Assessment.kind == kind, Assessment.complete)
         .order_by(Assessment.completed_at.desc(), Assessment.id.desc())
+        .options(so.selectinload(Assessment.areas))
     ).all()
 
 
