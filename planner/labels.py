@@ -60,6 +60,7 @@ CAUSE_LABELS = {
     "progress": _l("after progress on a step"),
     "request": _l("planned again on request"),
     "profile": _l("after a change of profile"),
+    "mentor": _l("after a mentor assessment"),
 }
 PROVIDER_KIND_LABELS = {
     "institute": _l("Teacher-training institute"),

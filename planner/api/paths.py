@@ -63,7 +63,8 @@ def assessment_errors(body, known: set[str]) -> dict[str, str]:
                     errors[f"{name}.{code}"] = "unknown area"
     if isinstance(body.get("specialisms"), list) and len(set(body["specialisms"])) > MAX_SPECIALISMS:
         errors["specialisms"] = f"at most {MAX_SPECIALISMS} specialisms"
-    context = body.get("class_context", {})
+    context = body.get("class_context")
+    context = {} if context is None else context
     if not isinstance(context, dict):
         errors["class_context"] = "expected an object"
         context = {}
@@ -105,10 +106,11 @@ def create_assessment():
     if errors:
         return api_error(400, "the assessment was not stored", errors)
     teacher = g.api_user
+    assessing.discard_draft(teacher)
     assessment = assessing.start_draft(teacher, None)
     assessing.set_areas(assessment, body["levels"], wishes=set(body.get("wishes", [])),
                         specialisms=set(body.get("specialisms", [])))
-    context = body.get("class_context", {})
+    context = body.get("class_context") or {}
     assessing.set_class_context(assessment, *(context.get(name) for name in COUNTS))
     assessing.complete(assessment)
     db.session.flush()

@@ -22,6 +22,13 @@ def draft_assessment(teacher: User) -> Assessment | None:
     )
 
 
+def discard_draft(teacher: User) -> None:
+    """A complete assessment from elsewhere supersedes a half-filled one."""
+    draft = draft_assessment(teacher)
+    if draft is not None:
+        db.session.delete(draft)
+
+
 def start_draft(teacher: User, previous: Assessment | None) -> Assessment:
     """A new self-assessment, prefilled with the previous one so only changes need choosing."""
     draft = Assessment(teacher=teacher, assessor=teacher, kind="self")

@@ -188,7 +188,7 @@ def replan(teacher: User, cause: str, today: date | None = None) -> LearningPath
         PathStep(
             module_code=step.module, phase=step.phase, school_year=step.school_year,
             last_school_year=step.last_school_year, hours=step.hours, status=step.status,
-            reasons=[asdict(reason) for reason in step.reasons], requires=list(step.requires),
+            reasons=_distinct_reasons(step.reasons), requires=list(step.requires),
             outcomes=dict(step.outcomes),
             alternatives=alternatives(modules, step.module, sector, step.phase)[:MAX_ALTERNATIVES],
         )
@@ -200,6 +200,15 @@ def replan(teacher: User, cause: str, today: date | None = None) -> LearningPath
         step.position = position
     db.session.add(path)
     return path
+
+
+def _distinct_reasons(reasons) -> list[dict]:
+    """One sentence per later module that needs the step, even when it needs it twice over."""
+    needed_as_module = {r.module for r in reasons if r.kind == "prerequisite" and not r.area}
+    return [
+        asdict(r) for r in reasons
+        if not (r.kind == "prerequisite" and r.area and r.module in needed_as_module)
+    ]
 
 
 def _recorded_steps(progress, previous, modules, first_year) -> list[PathStep]:
@@ -227,6 +236,17 @@ def _recorded_steps(progress, previous, modules, first_year) -> list[PathStep]:
             outcomes=dict(module.outcomes) if module else {},
         ))
     return steps
+
+
+def replan_if_planned(teacher: User, cause: str) -> bool:
+    """Plan again when the teacher has a path already; a first path is the teacher's own step."""
+    if current_path(teacher) is None:
+        return False
+    try:
+        replan(teacher, cause)
+    except CannotPlan:
+        return False
+    return True
 
 
 def accept_path(path: LearningPath) -> None:

@@ -87,8 +87,12 @@ def mentor_assessment(teacher_id: int):
         assessing.record_mentor_assessment(
             teacher, current_user, {a.code: int(form[f"level_{a.code}"].data) for a in areas}
         )
+        db.session.flush()
+        replanned = service.replan_if_planned(teacher, "mentor")
         db.session.commit()
         flash(_("Your assessment of %(name)s is saved.", name=teacher.name), "success")
+        if replanned:
+            flash(_("The learning path of %(name)s has been planned again from it.", name=teacher.name), "success")
         return redirect(url_for("school.teacher", teacher_id=teacher.id))
     return render_template(
         "school/mentor_assessment.html", teacher=teacher, form=form,

@@ -96,14 +96,19 @@ def test_the_teacher_page_before_any_assessment(client, as_leader, teacher):
     assert '<figure class="chart">' not in page
 
 
-def test_the_path_plans_from_the_mentor_level_when_lower(client, auth, as_leader, teacher):
+def test_a_mentor_assessment_plans_the_path_again_from_the_lower_level(client, as_leader, teacher):
     assess(teacher, {"STELSEL": 2, "PLAN": 3, "GEDRAG": 3})
     assert "GED-1" not in steps_by_module(current(teacher))
+    response = client.post(f"/school/teachers/{teacher.id}/assessment",
+                           data={"level_STELSEL": "2", "level_PLAN": "3", "level_GEDRAG": "1"},
+                           follow_redirects=True)
+    assert "opnieuw gepland" in response.get_data(as_text=True)
+    path = current(teacher)
+    assert (path.version, path.cause, path.levels["GEDRAG"]) == (2, "mentor", 1)
+    assert "GED-1" in steps_by_module(path)
+
+
+def test_a_mentor_assessment_before_the_first_path_plans_nothing(client, as_leader, teacher):
     client.post(f"/school/teachers/{teacher.id}/assessment",
                 data={"level_STELSEL": "2", "level_PLAN": "3", "level_GEDRAG": "1"})
-    auth.logout()
-    auth.login(teacher.email)
-    client.post("/path/replan")
-    path = current(teacher)
-    assert path.levels["GEDRAG"] == 1
-    assert "GED-1" in steps_by_module(path)
+    assert current(teacher) is None

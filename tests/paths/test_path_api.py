@@ -283,3 +283,20 @@ def test_an_assessment_before_any_catalogue_is_409(api_for, make_user, school):
     response = api.post("/api/v1/me/assessments", VALID)
     assert response.status_code == 409
     assert count(Assessment) == 0
+
+
+def test_a_null_class_context_is_no_class_context(api, teacher):
+    response = api.post("/api/v1/me/assessments", {**VALID, "class_context": None})
+    assert response.status_code == 201
+    assert response.get_json()["class_context"] == dict.fromkeys(
+        ("class_size", "support_need", "extra_support_need")
+    )
+
+
+def test_an_assessment_through_the_api_supersedes_a_half_filled_one(api, client, auth, teacher):
+    auth.login(teacher.email)
+    client.post("/assessment/basis", data={"level_STELSEL": "3", "later": "1"})
+    assert count(Assessment, complete=False) == 1
+    assert api.post("/api/v1/me/assessments", VALID).status_code == 201
+    assert count(Assessment, complete=False) == 0
+    assert service.latest_assessment(teacher).levels == VALID["levels"]

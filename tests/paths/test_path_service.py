@@ -246,3 +246,11 @@ def test_a_specialism_no_module_reaches_is_reported(make_catalogue, make_user, s
     assert path.targets["experienced"]["GEDRAG"] == 5
     unreachable = {(u["area"], u["target"]): u for u in path.unreachable}
     assert unreachable[("GEDRAG", 5)]["reason"] == "no-module"
+
+
+def test_a_step_needed_twice_by_the_same_later_step_says_so_once(planned):
+    reasons = steps_by_module(current(planned))["PLN-1"].reasons
+    assert [r for r in reasons if r["kind"] == "prerequisite"] == [
+        {"kind": "prerequisite", "area": None, "level": None, "target": None, "current": None,
+         "module": "PLN-2", "phase": None}
+    ]
