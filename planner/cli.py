@@ -80,7 +80,7 @@ def export_command(file: Path, kind: str, base_uri: str) -> None:
     else:
         document = (export.export_case(framework, base_uri) if kind == "case"
                     else export.export_document(framework))
-        file.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        file.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     click.echo(f"Exported {framework.code} to {file}.")
 
 

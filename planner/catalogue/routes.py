@@ -190,8 +190,9 @@ def retire_module(code: str):
         try:
             service.retire_module(module)
         except service.RetireRefused as refusal:
-            flash(_("Module %(code)s cannot be retired: %(modules)s require it.",
-                    code=code, modules=", ".join(refusal.codes)), "error")
+            flash(ngettext("Module %(code)s cannot be retired: %(modules)s requires it.",
+                           "Module %(code)s cannot be retired: %(modules)s require it.",
+                           len(refusal.codes), code=code, modules=", ".join(refusal.codes)), "error")
         else:
             flash(_("Module %(code)s has been retired.", code=code), "success")
     return redirect(url_for("catalogue.module", code=code))
@@ -201,10 +202,10 @@ def retire_module(code: str):
 def download(kind: str):
     framework = service.framework_or_404()
     if kind == "catalogue.json":
-        body, mimetype = json.dumps(export.export_document(framework), ensure_ascii=False, indent=1), "application/json"
+        body, mimetype = json.dumps(export.export_document(framework), ensure_ascii=False, indent=2), "application/json"
     elif kind == "case.json":
         base = url_for("catalogue.modules", _external=True).rstrip("/") + "/case"
-        body, mimetype = json.dumps(export.export_case(framework, base), ensure_ascii=False, indent=1), "application/json"
+        body, mimetype = json.dumps(export.export_case(framework, base), ensure_ascii=False, indent=2), "application/json"
     elif kind == "modules.csv":
         body, mimetype = export.export_csv(framework), "text/csv"
     else:

@@ -258,7 +258,7 @@ def test_retiring_a_module_others_require_is_refused_naming_them(client, auth, m
 def test_retiring_and_reinstating(client, auth, people):
     auth.login("staff@example.org")
     response = client.post("/catalogue/modules/PLN-1/retire", follow_redirects=True)
-    assert "Module PLN-1 cannot be retired: PLN-2 require it." in flashes(response.get_data(as_text=True))
+    assert "Module PLN-1 cannot be retired: PLN-2 requires it." in flashes(response.get_data(as_text=True))
     assert not module("PLN-1").retired
 
     auth.logout()
