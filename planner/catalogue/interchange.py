@@ -73,6 +73,19 @@ def check_document(document: object) -> None:
         for code in target["levels"]:
             if code not in area_codes:
                 problems.append(f"targets[{index}]: unknown-area: area {code} does not exist")
+    providers: dict[str, tuple] = {}
+    for entry in document["modules"]:
+        provider = entry.get("provider")
+        if not provider:
+            continue
+        described = (provider.get("name"), provider.get("kind"))
+        first = providers.setdefault(provider["code"], described)
+        if first != described:
+            problems.append(
+                f"module {entry['code']}: provider-mismatch: provider {provider['code']} is "
+                f"described as {described[0]!r} ({described[1]}) here and as {first[0]!r} "
+                f"({first[1]}) before"
+            )
     retired = {m["code"] for m in document["modules"] if m.get("retired")}
     active = document_modules(document)
     for module in active:

@@ -144,6 +144,9 @@ REFUSALS = [
     pytest.param("modules.0.retired", True, ["module PLN-1: retired-requirement: requires retired module STL-1"],
                  id="requires-retired"),
     pytest.param("framework", ..., ["document: 'framework' is a required property"], id="no-framework"),
+    pytest.param("modules.3.provider.name", "Ander Bureau",
+                 ["module GED-1: provider-mismatch: provider EXT is described as 'Ander Bureau'"],
+                 id="provider-described-twice"),
 ]
 
 
