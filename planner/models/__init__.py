@@ -7,6 +7,7 @@ from planner.models.accounts import (
     LoginFailure,
     Role,
     School,
+    SchoolArea,
     Team,
     User,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "Provider",
     "Role",
     "School",
+    "SchoolArea",
     "Target",
     "Team",
     "User",

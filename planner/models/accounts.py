@@ -39,9 +39,44 @@ class School(db.Model):
     teams: so.Mapped[list["Team"]] = so.relationship(
         back_populates="school", order_by="Team.name", cascade="all, delete-orphan"
     )
+    areas: so.Mapped[list["SchoolArea"]] = so.relationship(cascade="all, delete-orphan")
+
+    @property
+    def priorities(self) -> frozenset[str]:
+        return frozenset(a.area_code for a in self.areas if a.priority)
+
+    def raised_targets(self) -> dict[str, dict[str, int]]:
+        """Per phase, the levels the school asks above the framework's targets."""
+        raises: dict[str, dict[str, int]] = {}
+        for area in self.areas:
+            for phase in ("initial", "induction", "experienced"):
+                if area.target(phase):
+                    raises.setdefault(phase, {})[area.area_code] = area.target(phase)
+        return raises
 
     def __repr__(self) -> str:
         return f"<School {self.name}>"
+
+
+class SchoolArea(db.Model):
+    """A school's own stance on an area (its support profile): priority, higher targets.
+
+    Areas by code: the school's choices outlive a re-import of the framework.
+    """
+
+    __tablename__ = "school_areas"
+    __table_args__ = (sa.UniqueConstraint("school_id", "area_code"),)
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    school_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("schools.id"), index=True)
+    area_code: so.Mapped[str] = so.mapped_column(sa.String(40))
+    priority: so.Mapped[bool] = so.mapped_column(default=False)
+    initial_target: so.Mapped[int | None]
+    induction_target: so.Mapped[int | None]
+    experienced_target: so.Mapped[int | None]
+
+    def target(self, phase: str) -> int | None:
+        return getattr(self, f"{phase}_target")
 
 
 class Team(db.Model):

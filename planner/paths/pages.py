@@ -21,7 +21,7 @@ def assessment_overview(teacher) -> dict:
     sector = service.teacher_sector(teacher)
     targets = {}
     if framework is not None and sector is not None:
-        targets = service.teacher_targets(framework, sector, latest).get(phase, {})
+        targets = service.teacher_targets(framework, sector, latest, teacher.school).get(phase, {})
     topics = assessing.conversation_topics(latest, mentor)
     rows = chart_rows(areas, latest, previous, mentor, targets, topics)
     reached = sum(1 for row in rows if row.target and row.level and row.level >= row.target)

@@ -6,13 +6,13 @@ from datetime import date
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from planner.catalogue.service import current_framework, domain_modules
+from planner.catalogue.service import area_codes, current_framework, domain_modules
 from planner.domain.catalogue import TargetEntry
 from planner.domain.phases import phase_for, years_per_phase
 from planner.domain.planning import PlanRequest, alternatives, plan
-from planner.domain.targets import MAX_SPECIALISMS, add_specialisms, merge_targets
+from planner.domain.targets import MAX_SPECIALISMS, add_specialisms, merge_targets, raise_targets
 from planner.extensions import db
-from planner.models import Area, Framework, Target, User
+from planner.models import Area, Framework, School, Target, User
 from planner.models.accounts import utcnow
 from planner.models.paths import Assessment, LearningPath, ModuleProgress, PathStep
 
@@ -102,9 +102,16 @@ def target_entries(framework: Framework) -> list[TargetEntry]:
     return [TargetEntry(phase, sector, levels) for (phase, sector), levels in grouped.items()]
 
 
-def teacher_targets(framework: Framework, sector: str, own: Assessment | None) -> dict:
-    """The phase targets of the sector, with the specialisms the teacher chose."""
+def teacher_targets(framework: Framework, sector: str, own: Assessment | None,
+                    school: School | None = None) -> dict:
+    """The phase targets of the sector, raised where the school asks more, with the
+    specialisms the teacher chose."""
     targets = merge_targets(target_entries(framework), sector)
+    if school is not None:
+        known = set(area_codes(framework))
+        raises = {phase: {a: level for a, level in levels.items() if a in known}
+                  for phase, levels in school.raised_targets().items()}
+        targets = raise_targets(targets, raises)
     specialisms = own.specialisms[:MAX_SPECIALISMS] if own else []
     return add_specialisms(targets, specialisms) if specialisms else targets
 
@@ -161,7 +168,7 @@ def replan(teacher: User, cause: str, today: date | None = None) -> LearningPath
     phase = teacher_phase(teacher)
     modules = domain_modules(framework)
     levels = planning_levels(own, latest_assessment(teacher, "mentor"))
-    targets = teacher_targets(framework, sector, own)
+    targets = teacher_targets(framework, sector, own, teacher.school)
     progress = progress_by_module(teacher)
     by_status = {status: frozenset(c for c, p in progress.items() if p.status == status)
                  for status in PROGRESS_STATUSES}
@@ -173,6 +180,7 @@ def replan(teacher: User, cause: str, today: date | None = None) -> LearningPath
         done=by_status["done"], in_progress=by_status["in_progress"],
         skipped=by_status["skipped"], wishes=frozenset(own.wishes),
         heavy_class=heavy_class(own), class_context_areas=class_context_areas(framework),
+        priorities=teacher.school.priorities if teacher.school else frozenset(),
     ))
     previous = current_path(teacher)
     first_year = school_year_start(today)

@@ -1,8 +1,11 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectField, StringField, SubmitField
+from wtforms import BooleanField, EmailField, IntegerField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, ValidationError
+
+from planner.domain.catalogue import LEVELS, PHASES
 from planner.formtools import choices
-from wtforms.validators import DataRequired, Email, Length, ValidationError
+from planner.labels import PHASE_LABELS
 
 
 class InviteForm(FlaskForm):
@@ -19,3 +22,26 @@ class InviteForm(FlaskForm):
     def validate_email(self, field):
         if self._email_taken(field.data):
             raise ValidationError(_l("This email address already has an account."))
+
+
+TARGET_CHOICES = [("", "—")] + [(str(level), str(level)) for level in LEVELS]
+
+
+def school_profile_form(areas, **kwargs) -> FlaskForm:
+    """The school's hours budget and, per area, its priority and any higher targets."""
+
+    class SchoolProfileForm(FlaskForm):
+        budget_hours_per_year = IntegerField(
+            _l("Professionalisation hours per teacher per school year"),
+            validators=[InputRequired(_l("Give the number of hours.")),
+                        NumberRange(min=0, max=400, message=_l("Between 0 and 400."))],
+        )
+        submit = SubmitField(_l("Save the school profile"))
+
+    for area in areas:
+        setattr(SchoolProfileForm, f"priority_{area.code}", BooleanField(_l("Priority")))
+        for phase in PHASES:
+            setattr(SchoolProfileForm, f"{phase}_{area.code}", SelectField(
+                PHASE_LABELS[phase], choices=choices(TARGET_CHOICES), default="",
+            ))
+    return SchoolProfileForm(**kwargs)

@@ -1,6 +1,7 @@
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from planner import access
@@ -13,7 +14,10 @@ from planner.paths.forms import mentor_form
 from planner.paths.pages import assessment_overview
 from planner.paths.views import framework_areas, path_names
 from planner.school import bp
-from planner.school.forms import InviteForm
+from planner.domain.catalogue import PHASES
+from planner.domain.targets import merge_targets
+from planner.school import profile as school_profile
+from planner.school.forms import InviteForm, school_profile_form
 
 
 def led_teachers() -> list[User]:
@@ -98,3 +102,45 @@ def mentor_assessment(teacher_id: int):
         "school/mentor_assessment.html", teacher=teacher, form=form,
         fields=[(area, form[f"level_{area.code}"]) for area in areas],
     )
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@access.role_required(Role.LEADER)
+def profile():
+    school = db.session.get(School, current_user.school_id)
+    areas = framework_areas(current_framework())
+    # The school's profile is the school leader's to set; team leaders read it.
+    may_edit = current_user.team_id is None
+    data = school_profile.profile_data(school, areas) if request.method == "GET" else None
+    form = school_profile_form(areas, data=data)
+    if request.method == "POST" and not may_edit:
+        abort(403)
+    if form.validate_on_submit():
+        choices = {
+            area.code: {
+                "priority": form[f"priority_{area.code}"].data,
+                **{phase: int(form[f"{phase}_{area.code}"].data or 0) or None for phase in PHASES},
+            }
+            for area in areas
+        }
+        replanned = school_profile.save_profile(school, form.budget_hours_per_year.data, choices)
+        db.session.commit()
+        flash(_("The school profile is saved."), "success")
+        if replanned:
+            flash(ngettext("The learning path of %(num)d teacher has been planned again.",
+                           "The learning paths of %(num)d teachers have been planned again.",
+                           replanned), "success")
+        return redirect(url_for("school.profile"))
+    return render_template(
+        "school/profile.html", school=school, form=form, may_edit=may_edit,
+        rows=[(area, form[f"priority_{area.code}"], [form[f"{p}_{area.code}"] for p in PHASES])
+              for area in areas],
+        defaults=framework_targets(school),
+    )
+
+
+def framework_targets(school: School) -> dict:
+    framework = current_framework()
+    if framework is None:
+        return {}
+    return merge_targets(service.target_entries(framework), school.sector)

@@ -1,0 +1,93 @@
+"""The school's support profile: hours budget, priority areas and raised targets."""
+
+import pytest
+
+from planner.extensions import db
+from planner.models import Role
+from planner.paths import assessing, service
+
+
+@pytest.fixture
+def school_with_path(make_school, make_user, make_catalogue):
+    make_catalogue()
+    school = make_school()
+    teacher = make_user(school=school, team=school.teams[0], qualification="qualified")
+    assessment = assessing.start_draft(teacher, None)
+    assessing.set_areas(assessment, {"STELSEL": 1, "PLAN": 1, "GEDRAG": 1})
+    assessing.complete(assessment)
+    service.replan(teacher, "assessment")
+    db.session.commit()
+    return school, teacher
+
+
+def profile_form(**changes) -> dict:
+    form = {"budget_hours_per_year": "40"}
+    form.update(changes)
+    return form
+
+
+def test_the_leader_sets_budget_priority_and_a_higher_target(client, auth, make_user, school_with_path):
+    school, teacher = school_with_path
+    leader = make_user(role=Role.LEADER, school=school)
+    auth.login(leader.email)
+    response = client.post("/school/profile", follow_redirects=True, data=profile_form(
+        budget_hours_per_year="60", priority_GEDRAG="y", induction_PLAN="4"))
+    page = response.get_data(as_text=True)
+    assert "Het schoolprofiel is opgeslagen." in page
+    assert "De leerroute van 1 leraar is opnieuw gepland." in page
+
+    db.session.expire_all()
+    path = service.current_path(teacher)
+    assert (path.version, path.cause, path.budget_hours_per_year) == (2, "school", 60)
+    assert path.targets["induction"]["PLAN"] == 4
+    assert {"area": "PLAN", "target": 4, "phase": "induction", "reason": "no-module",
+            "best_level": 3} in path.unreachable
+    gedrag = next(step for step in path.steps if step.module_code == "GED-1")
+    assert {"kind": "school-priority", "area": "GEDRAG"}.items() <= next(
+        r for r in gedrag.reasons if r["kind"] == "school-priority").items()
+
+    page = client.get("/school/profile").get_data(as_text=True)
+    assert '<input checked id="priority_GEDRAG"' in page
+    assert '<option selected value="4">4</option>' in page
+
+
+def test_clearing_a_choice_removes_it(client, auth, make_user, school_with_path):
+    school, _ = school_with_path
+    leader = make_user(role=Role.LEADER, school=school)
+    auth.login(leader.email)
+    client.post("/school/profile", data=profile_form(priority_GEDRAG="y"))
+    client.post("/school/profile", data=profile_form())
+    db.session.expire_all()
+    assert school.areas == [] and school.priorities == frozenset()
+
+
+def test_a_wrong_budget_is_shown_at_its_field_and_nothing_changes(client, auth, make_user, school_with_path):
+    school, teacher = school_with_path
+    leader = make_user(role=Role.LEADER, school=school)
+    auth.login(leader.email)
+    response = client.post("/school/profile", data=profile_form(budget_hours_per_year="-5", priority_PLAN="y"))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert 'id="budget_hours_per_year-error"' in page and 'value="-5"' in page
+    db.session.expire_all()
+    assert school.budget_hours_per_year == 40 and school.areas == []
+    assert service.current_path(teacher).version == 1
+
+
+def test_a_team_leader_reads_the_profile_but_cannot_change_it(client, auth, make_user, school_with_path):
+    school, _ = school_with_path
+    team_leader = make_user(role=Role.LEADER, school=school, team=school.teams[0])
+    auth.login(team_leader.email)
+    page = client.get("/school/profile").get_data(as_text=True)
+    assert "<fieldset disabled" in page
+    assert client.post("/school/profile", data=profile_form(budget_hours_per_year="10")).status_code == 403
+    db.session.expire_all()
+    assert school.budget_hours_per_year == 40
+
+
+@pytest.mark.parametrize("role", [Role.TEACHER, Role.INSTITUTE, Role.ADMIN])
+def test_other_roles_are_refused(client, auth, make_user, school_with_path, role):
+    school, _ = school_with_path
+    user = make_user(role=role, school=school if role == Role.TEACHER else None)
+    auth.login(user.email)
+    assert client.get("/school/profile").status_code == 403
