@@ -126,7 +126,7 @@ class ChartRow:
     topic: bool
 
 
-LABEL_W, SCALE_W, ROW_H = 250, 300, 26
+LABEL_W, SCALE_W, ROW_H = 290, 300, 26
 
 
 def chart_rows(areas, latest, previous, mentor, targets: dict[str, int], topics: set[str]):
