@@ -122,6 +122,13 @@ def create_assessment():
     return jsonify(assessment_document(assessment)), 201
 
 
+@bp.get("/me/assessments")
+@token_required
+def list_assessments():
+    """The teacher's complete self-assessments, newest first."""
+    return jsonify(assessments=[assessment_document(a) for a in service.assessments(g.api_user)])
+
+
 @bp.get("/me/path")
 @token_required
 def my_path():

@@ -300,3 +300,12 @@ def test_an_assessment_through_the_api_supersedes_a_half_filled_one(api, client,
     assert api.post("/api/v1/me/assessments", VALID).status_code == 201
     assert count(Assessment, complete=False) == 0
     assert service.latest_assessment(teacher).levels == VALID["levels"]
+
+
+def test_the_stored_assessments_can_be_read_back_newest_first(api, teacher):
+    api.post("/api/v1/me/assessments", VALID)
+    second = {**VALID, "levels": {"STELSEL": 2, "PLAN": 2, "GEDRAG": 2}, "wishes": []}
+    api.post("/api/v1/me/assessments", second)
+    listed = api.get("/api/v1/me/assessments").get_json()["assessments"]
+    assert [a["levels"] for a in listed] == [second["levels"], VALID["levels"]]
+    assert listed[1]["wishes"] == ["GEDRAG"] and listed[0]["wishes"] == []
