@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: run test test-sqlite test-postgres install translations system-packages bench clean
+.PHONY: run test lint test-sqlite test-postgres install translations system-packages bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +45,11 @@ test-sqlite: $(VENV)/.dev-installed translations system-packages
 test-postgres: $(VENV)/.dev-installed translations system-packages
 	tests/with_postgres.sh $(BIN)/python -m pytest -q
 
-test: test-sqlite test-postgres
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check planner tests benchmarks wsgi.py
+	$(BIN)/ruff format --check planner tests benchmarks wsgi.py
+
+test: lint test-sqlite test-postgres
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_graph.py

@@ -25,9 +25,7 @@ def with_cycles(modules: list[Module], count: int) -> list[Module]:
     by_code = {module.code: module for module in modules}
     for module in [module for module in modules if module.requires_modules][-count:]:
         required = by_code[module.requires_modules[0]]
-        by_code[required.code] = replace(
-            required, requires_modules=(*required.requires_modules, module.code)
-        )
+        by_code[required.code] = replace(required, requires_modules=(*required.requires_modules, module.code))
     return list(by_code.values())
 
 

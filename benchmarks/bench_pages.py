@@ -42,19 +42,30 @@ def interchange_document(modules: list[Module]) -> dict:
     return {
         "framework": {"code": "BENCH", "name": {"nl": "Benchmarkkader", "en": "Benchmark framework"}},
         "areas": [
-            {"code": code, "group": "support" if code in SUPPORT_AREAS else "basis",
-             "name": {"nl": f"Gebied {code}", "en": f"Area {code}"}, "requirements": ["pedagogical"],
-             "class_context": False, "levels": levels}
+            {
+                "code": code,
+                "group": "support" if code in SUPPORT_AREAS else "basis",
+                "name": {"nl": f"Gebied {code}", "en": f"Area {code}"},
+                "requirements": ["pedagogical"],
+                "class_context": False,
+                "levels": levels,
+            }
             for code in AREAS
         ],
         "modules": [
-            {"code": m.code,
-             "title": {"nl": f"Module {m.code}", "en": f"Module {m.code}"},
-             "summary": {"nl": f"Een gegenereerde module in {', '.join(m.outcomes)}."},
-             "provider": PROVIDERS[index % len(PROVIDERS)],
-             "hours": m.hours, "cost_eur": 25 * (index % 20), "format": m.format,
-             "phases": sorted(m.phases), "sectors": sorted(m.sectors), "outcomes": dict(m.outcomes),
-             "requires": {"modules": list(m.requires_modules), "levels": dict(m.requires_levels)}}
+            {
+                "code": m.code,
+                "title": {"nl": f"Module {m.code}", "en": f"Module {m.code}"},
+                "summary": {"nl": f"Een gegenereerde module in {', '.join(m.outcomes)}."},
+                "provider": PROVIDERS[index % len(PROVIDERS)],
+                "hours": m.hours,
+                "cost_eur": 25 * (index % 20),
+                "format": m.format,
+                "phases": sorted(m.phases),
+                "sectors": sorted(m.sectors),
+                "outcomes": dict(m.outcomes),
+                "requires": {"modules": list(m.requires_modules), "levels": dict(m.requires_levels)},
+            }
             for index, m in enumerate(modules)
         ],
     }
@@ -80,15 +91,22 @@ def main() -> None:
     logging.disable(logging.WARNING)  # Alembic's migration log
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as folder:
         os.environ["PLANNER_INSTANCE_PATH"] = folder
-        app = create_app({
-            "TESTING": True, "SECRET_KEY": "bench", "SERVER_NAME": "planner.test",
-            "SQLALCHEMY_DATABASE_URI": "sqlite:///" + str(Path(folder) / "bench.sqlite"),
-        })
+        app = create_app(
+            {
+                "TESTING": True,
+                "SECRET_KEY": "bench",
+                "SERVER_NAME": "planner.test",
+                "SQLALCHEMY_DATABASE_URI": "sqlite:///" + str(Path(folder) / "bench.sqlite"),
+            }
+        )
         statements: list[str] = []
         with app.app_context():
             upgrade()
-            sa.event.listen(db.engine, "before_cursor_execute",
-                            lambda conn, cursor, statement, *rest: statements.append(statement))
+            sa.event.listen(
+                db.engine,
+                "before_cursor_execute",
+                lambda conn, cursor, statement, *rest: statements.append(statement),
+            )
             rows = []
             for size in SIZES:
                 document = interchange_document(catalogue(size, REQUIREMENTS_PER_MODULE * size))
@@ -99,8 +117,10 @@ def main() -> None:
                     rows.append((size, url, *measure(client, statements, url)))
             db.engine.dispose()
 
-    print(f"catalogue pages on SQLite; {REQUIREMENTS_PER_MODULE} requirements per module, "
-          f"median of {RUNS} requests")
+    print(
+        f"catalogue pages on SQLite; {REQUIREMENTS_PER_MODULE} requirements per module, "
+        f"median of {RUNS} requests"
+    )
     print(f"{'modules':>7}  {'page':<17} {'queries':>7} {'median ms':>10} {'bytes':>9}")
     for size, url, queries, median, size_bytes in rows:
         print(f"{size:>7}  {url:<17} {queries:>7} {median:>10.1f} {size_bytes:>9,}")

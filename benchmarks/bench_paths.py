@@ -54,28 +54,45 @@ def main() -> None:
     logging.disable(logging.WARNING)
     with tempfile.TemporaryDirectory(prefix="bench-paths-") as folder:
         os.environ["PLANNER_INSTANCE_PATH"] = folder
-        app = create_app({
-            "TESTING": True, "SECRET_KEY": "bench", "SERVER_NAME": "planner.test",
-            "WTF_CSRF_ENABLED": False,
-            "SQLALCHEMY_DATABASE_URI": "sqlite:///" + str(Path(folder) / "bench.sqlite"),
-        })
+        app = create_app(
+            {
+                "TESTING": True,
+                "SECRET_KEY": "bench",
+                "SERVER_NAME": "planner.test",
+                "WTF_CSRF_ENABLED": False,
+                "SQLALCHEMY_DATABASE_URI": "sqlite:///" + str(Path(folder) / "bench.sqlite"),
+            }
+        )
         statements: list[str] = []
         rows = []
         with app.app_context():
             upgrade()
             school = School(name="Benchmarkschool", sector="po")
-            teacher = User(email="bench@example.org", name="Bench", role=Role.TEACHER, school=school,
-                           sector="po", qualification="qualified", years_experience=0)
+            teacher = User(
+                email="bench@example.org",
+                name="Bench",
+                role=Role.TEACHER,
+                school=school,
+                sector="po",
+                qualification="qualified",
+                years_experience=0,
+            )
             set_password(teacher, "bench-password-1")
             db.session.add_all([school, teacher])
             db.session.commit()
             token = create_api_token(teacher)
             engine = db.engine
-        sa.event.listen(engine, "before_cursor_execute",
-                        lambda conn, cursor, statement, *rest: statements.append(statement))
+        sa.event.listen(
+            engine,
+            "before_cursor_execute",
+            lambda conn, cursor, statement, *rest: statements.append(statement),
+        )
         auth = {"Authorization": f"Bearer {token}"}
-        assessment = {"levels": dict.fromkeys(AREAS, 1), "wishes": ["GEDRAG"],
-                      "class_context": {"class_size": 26, "support_need": 9, "extra_support_need": 5}}
+        assessment = {
+            "levels": dict.fromkeys(AREAS, 1),
+            "wishes": ["GEDRAG"],
+            "class_context": {"class_size": 26, "support_need": 9, "extra_support_need": 5},
+        }
         for size in SIZES:
             with app.app_context():
                 document = interchange_document(catalogue(size, REQUIREMENTS_PER_MODULE * size))
@@ -88,17 +105,26 @@ def main() -> None:
             post = lambda: client.post("/api/v1/me/assessments", json=assessment, headers=auth)  # noqa: E731
             rows.append((size, "POST /api/v1/me/assessments", *timed(post, statements)))
             rows.append((size, "GET /path", *timed(lambda: client.get("/path"), statements)))
-            rows.append((size, "GET /api/v1/me/path",
-                         *timed(lambda: client.get("/api/v1/me/path", headers=auth), statements)))
+            rows.append(
+                (
+                    size,
+                    "GET /api/v1/me/path",
+                    *timed(lambda: client.get("/api/v1/me/path", headers=auth), statements),
+                )
+            )
         engine.dispose()
 
-    print(f"path pages on SQLite; {REQUIREMENTS_PER_MODULE} requirements per module, "
-          f"median of {RUNS} requests")
+    print(
+        f"path pages on SQLite; {REQUIREMENTS_PER_MODULE} requirements per module, median of {RUNS} requests"
+    )
     print(f"{'modules':>7}  {'request':<29} {'queries':>7} {'median ms':>10}")
     for size, name, queries, median in rows:
         print(f"{size:>7}  {name:<29} {queries:>7} {median:>10.1f}")
-    reads = [name for name in ("GET /path", "GET /api/v1/me/path")
-             if len({q for s, n, q, _ in rows if n == name}) > 1]
+    reads = [
+        name
+        for name in ("GET /path", "GET /api/v1/me/path")
+        if len({q for s, n, q, _ in rows if n == name}) > 1
+    ]
     if reads:
         print("the number of queries grows with the catalogue on: " + ", ".join(reads))
         sys.exit(1)

@@ -83,9 +83,7 @@ def _module(rng: random.Random, index: int, layer: int, requires: list[int]) -> 
 def default_targets(sector: str, specialisms: tuple[str, ...] = ("ASS", "TAAL")) -> dict:
     """The default end-of-phase targets of the design (§4)."""
     entries = [
-        TargetEntry(
-            "initial", "*", dict.fromkeys(BASIS_AREAS, 2) | dict.fromkeys(SUPPORT_AREAS, 1)
-        ),
+        TargetEntry("initial", "*", dict.fromkeys(BASIS_AREAS, 2) | dict.fromkeys(SUPPORT_AREAS, 1)),
         TargetEntry(
             "induction",
             "*",

@@ -58,14 +58,21 @@ def import_command(file: Path) -> None:
         raise click.ClickException(
             f"{file} was not imported; nothing changed:\n" + "\n".join(f"- {p}" for p in exc.problems)
         ) from None
-    click.echo(f"Imported framework {framework.code}: {len(document['areas'])} areas, "
-               f"{len(document['modules'])} modules.")
+    click.echo(
+        f"Imported framework {framework.code}: {len(document['areas'])} areas, "
+        f"{len(document['modules'])} modules."
+    )
 
 
 @catalogue_cli.command("export")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "kind", type=click.Choice(["json", "case", "csv"]), default="json",
-              help="json: the interchange format; case: 1EdTech CASE 1.1; csv: modules for spreadsheets.")
+@click.option(
+    "--format",
+    "kind",
+    type=click.Choice(["json", "case", "csv"]),
+    default="json",
+    help="json: the interchange format; case: 1EdTech CASE 1.1; csv: modules for spreadsheets.",
+)
 @click.option("--base-uri", default="urn:planner", help="Base of the CASE identifiers' URIs.")
 def export_command(file: Path, kind: str, base_uri: str) -> None:
     """Export the current framework to FILE."""
@@ -78,8 +85,9 @@ def export_command(file: Path, kind: str, base_uri: str) -> None:
     if kind == "csv":
         file.write_text(export.export_csv(framework), encoding="utf-8")
     else:
-        document = (export.export_case(framework, base_uri) if kind == "case"
-                    else export.export_document(framework))
+        document = (
+            export.export_case(framework, base_uri) if kind == "case" else export.export_document(framework)
+        )
         file.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     click.echo(f"Exported {framework.code} to {file}.")
 

@@ -62,8 +62,10 @@ def create_demo() -> list[str]:
     if db.session.scalar(sa.select(User).where(User.email == "leraar@example.org")):
         return report + ["Demo accounts exist already."]
     primary = School(name="Basisschool De Regenboog", sector="po")
-    teams = [Team(name="Onderbouw (groep 1-4)", school=primary),
-             Team(name="Bovenbouw (groep 5-8)", school=primary)]
+    teams = [
+        Team(name="Onderbouw (groep 1-4)", school=primary),
+        Team(name="Bovenbouw (groep 5-8)", school=primary),
+    ]
     secondary = School(name="Stedelijk College Noord", sector="vo")
     vo_team = Team(name="Onderbouw havo/vwo", school=secondary)
     institute = Institute(name="Pabo Noordwest")
@@ -73,18 +75,38 @@ def create_demo() -> list[str]:
         provider.institute = institute
 
     primary_teachers = [
-        _user(name=name, email=email or _email(name), role=Role.TEACHER, school=primary,
-              team=teams[team], sector="po", qualification=qualification,
-              years_experience=years, study_years_left=study)
+        _user(
+            name=name,
+            email=email or _email(name),
+            role=Role.TEACHER,
+            school=primary,
+            team=teams[team],
+            sector="po",
+            qualification=qualification,
+            years_experience=years,
+            study_years_left=study,
+        )
         for name, email, team, qualification, years, study in PRIMARY_TEACHERS
     ]
     for name, email, qualification, years in SECONDARY_TEACHERS:
-        _user(name=name, email=email or _email(name), role=Role.TEACHER, school=secondary,
-              team=vo_team, sector="vo", qualification=qualification, years_experience=years)
-    leader = _user(name="Marieke Dekker", email="schoolleider@example.org", role=Role.LEADER,
-                   school=primary)
-    _user(name="Hans Willems", email="teamleider.vo@example.org", role=Role.LEADER,
-          school=secondary, team=vo_team)
+        _user(
+            name=name,
+            email=email or _email(name),
+            role=Role.TEACHER,
+            school=secondary,
+            team=vo_team,
+            sector="vo",
+            qualification=qualification,
+            years_experience=years,
+        )
+    leader = _user(name="Marieke Dekker", email="schoolleider@example.org", role=Role.LEADER, school=primary)
+    _user(
+        name="Hans Willems",
+        email="teamleider.vo@example.org",
+        role=Role.LEADER,
+        school=secondary,
+        team=vo_team,
+    )
     _user(name="Karin Bos", email="opleider@example.org", role=Role.INSTITUTE, institute=institute)
     _user(name="Beheerder", email="admin@example.org", role=Role.ADMIN)
     db.session.flush()

@@ -49,8 +49,10 @@ def create_demo_assessments(teachers: list[User], leader: User) -> int:
         if phase == "induction":
             # Mentors see starters a little lower than they see themselves (§4.3), and for
             # the first starter so much lower in classroom management that it is a topic.
-            seen = {c: max(1, level - (rng.random() < 0.4) - (rng.random() < 0.15))
-                    for c, level in latest.levels.items()}
+            seen = {
+                c: max(1, level - (rng.random() < 0.4) - (rng.random() < 0.15))
+                for c, level in latest.levels.items()
+            }
             if not topic_shown and "KLAS" in codes:
                 assessing.set_areas(latest, {"KLAS": 3})
                 seen["KLAS"], topic_shown = 1, True

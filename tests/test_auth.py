@@ -81,8 +81,10 @@ def test_next_redirect_to_a_local_page(client, teacher):
 
 def test_change_password(client, auth, teacher):
     auth.login("sanne@example.org")
-    response = client.post("/account/password", data={
-        "current": PASSWORD, "password": "a-new-long-password", "confirm": "a-new-long-password"})
+    response = client.post(
+        "/account/password",
+        data={"current": PASSWORD, "password": "a-new-long-password", "confirm": "a-new-long-password"},
+    )
     assert response.status_code == 302
     auth.logout()
     assert auth.login("sanne@example.org", "a-new-long-password").status_code == 302
@@ -90,17 +92,26 @@ def test_change_password(client, auth, teacher):
 
 def test_change_password_refuses_a_wrong_current_password(client, auth, teacher):
     auth.login("sanne@example.org")
-    page = client.post("/account/password", data={
-        "current": "wrong", "password": "a-new-long-password", "confirm": "a-new-long-password"}
+    page = client.post(
+        "/account/password",
+        data={"current": "wrong", "password": "a-new-long-password", "confirm": "a-new-long-password"},
     ).get_data(as_text=True)
     assert "Het huidige wachtwoord is onjuist." in page
 
 
 def test_join_with_a_school_code(client, make_school):
     school = make_school()
-    response = client.post("/join", data={
-        "join_code": school.join_code.lower(), "name": "Nieuwe Leraar", "email": "nieuw@example.org",
-        "team": school.teams[0].id, "password": "long-enough-pw", "confirm": "long-enough-pw"})
+    response = client.post(
+        "/join",
+        data={
+            "join_code": school.join_code.lower(),
+            "name": "Nieuwe Leraar",
+            "email": "nieuw@example.org",
+            "team": school.teams[0].id,
+            "password": "long-enough-pw",
+            "confirm": "long-enough-pw",
+        },
+    )
     assert response.status_code == 302
     user = db.session.scalar(sa.select(User).where(User.email == "nieuw@example.org"))
     assert user.school_id == school.id and user.team_id == school.teams[0].id
@@ -109,9 +120,16 @@ def test_join_with_a_school_code(client, make_school):
 
 def test_join_with_a_wrong_code_keeps_what_was_typed(client, make_school):
     make_school()
-    page = client.post("/join", data={
-        "join_code": "WRONG123", "name": "Nieuwe Leraar", "email": "nieuw@example.org",
-        "password": "long-enough-pw", "confirm": "long-enough-pw"}).get_data(as_text=True)
+    page = client.post(
+        "/join",
+        data={
+            "join_code": "WRONG123",
+            "name": "Nieuwe Leraar",
+            "email": "nieuw@example.org",
+            "password": "long-enough-pw",
+            "confirm": "long-enough-pw",
+        },
+    ).get_data(as_text=True)
     assert "Geen school heeft deze aanmeldcode." in page
     assert 'value="Nieuwe Leraar"' in page and 'value="nieuw@example.org"' in page
     assert db.session.scalar(sa.select(User).where(User.email == "nieuw@example.org")) is None
@@ -121,11 +139,14 @@ def test_leader_invites_a_teacher_who_sets_a_password(client, auth, make_school,
     school = make_school()
     make_user(role=Role.LEADER, email="leider@example.org", school=school)
     auth.login("leider@example.org")
-    page = client.post("/school/", data={"name": "Ingrid", "email": "ingrid@example.org",
-                                          "team": school.teams[1].id}).get_data(as_text=True)
+    page = client.post(
+        "/school/", data={"name": "Ingrid", "email": "ingrid@example.org", "team": school.teams[1].id}
+    ).get_data(as_text=True)
     link = page.split("/invitation/")[1].split("<")[0]
     auth.logout()
-    response = client.post(f"/invitation/{link}", data={"password": "ingrids-password", "confirm": "ingrids-password"})
+    response = client.post(
+        f"/invitation/{link}", data={"password": "ingrids-password", "confirm": "ingrids-password"}
+    )
     assert response.status_code == 302
     invited = db.session.scalar(sa.select(User).where(User.email == "ingrid@example.org"))
     assert invited.school_id == school.id and invited.team_id == school.teams[1].id

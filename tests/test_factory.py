@@ -2,7 +2,6 @@ import subprocess
 import sys
 
 import pytest
-import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 

@@ -8,8 +8,15 @@ from planner.paths import assessing, service
 
 
 def profile_form(user, **changes) -> dict:
-    form = {"name": user.name, "locale": "nl", "sector": user.sector, "qualification": "qualified",
-            "years_experience": str(user.years_experience), "study_years_left": "0", "phase_override": ""}
+    form = {
+        "name": user.name,
+        "locale": "nl",
+        "sector": user.sector,
+        "qualification": "qualified",
+        "years_experience": str(user.years_experience),
+        "study_years_left": "0",
+        "phase_override": "",
+    }
     form.update(changes)
     return form
 
@@ -28,14 +35,19 @@ def planned_teacher(make_school, make_user, make_catalogue):
 def versions(teacher) -> list[tuple[int, str, str]]:
     return db.session.execute(
         sa.select(LearningPath.version, LearningPath.cause, LearningPath.phase)
-        .where(LearningPath.teacher_id == teacher.id).order_by(LearningPath.version)
+        .where(LearningPath.teacher_id == teacher.id)
+        .order_by(LearningPath.version)
     ).all()
 
 
-def test_a_new_phase_on_the_profile_plans_the_path_again(client, auth, make_school, make_user, make_catalogue):
+def test_a_new_phase_on_the_profile_plans_the_path_again(
+    client, auth, make_school, make_user, make_catalogue
+):
     teacher = planned_teacher(make_school, make_user, make_catalogue)
     auth.login(teacher.email)
-    response = client.post("/profile", data=profile_form(teacher, years_experience="5"), follow_redirects=True)
+    response = client.post(
+        "/profile", data=profile_form(teacher, years_experience="5"), follow_redirects=True
+    )
     assert "opnieuw gepland" in response.get_data(as_text=True)
     assert versions(teacher) == [(1, "assessment", "induction"), (2, "profile", "experienced")]
 

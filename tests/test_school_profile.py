@@ -30,8 +30,11 @@ def test_the_leader_sets_budget_priority_and_a_higher_target(client, auth, make_
     school, teacher = school_with_path
     leader = make_user(role=Role.LEADER, school=school)
     auth.login(leader.email)
-    response = client.post("/school/profile", follow_redirects=True, data=profile_form(
-        budget_hours_per_year="60", priority_GEDRAG="y", induction_PLAN="4"))
+    response = client.post(
+        "/school/profile",
+        follow_redirects=True,
+        data=profile_form(budget_hours_per_year="60", priority_GEDRAG="y", induction_PLAN="4"),
+    )
     page = response.get_data(as_text=True)
     assert "Het schoolprofiel is opgeslagen." in page
     assert "De leerroute van 1 leraar is opnieuw gepland." in page
@@ -40,11 +43,17 @@ def test_the_leader_sets_budget_priority_and_a_higher_target(client, auth, make_
     path = service.current_path(teacher)
     assert (path.version, path.cause, path.budget_hours_per_year) == (2, "school", 60)
     assert path.targets["induction"]["PLAN"] == 4
-    assert {"area": "PLAN", "target": 4, "phase": "induction", "reason": "no-module",
-            "best_level": 3} in path.unreachable
+    assert {
+        "area": "PLAN",
+        "target": 4,
+        "phase": "induction",
+        "reason": "no-module",
+        "best_level": 3,
+    } in path.unreachable
     gedrag = next(step for step in path.steps if step.module_code == "GED-1")
     assert {"kind": "school-priority", "area": "GEDRAG"}.items() <= next(
-        r for r in gedrag.reasons if r["kind"] == "school-priority").items()
+        r for r in gedrag.reasons if r["kind"] == "school-priority"
+    ).items()
 
     page = client.get("/school/profile").get_data(as_text=True)
     assert '<input checked id="priority_GEDRAG"' in page
@@ -65,7 +74,9 @@ def test_a_wrong_budget_is_shown_at_its_field_and_nothing_changes(client, auth, 
     school, teacher = school_with_path
     leader = make_user(role=Role.LEADER, school=school)
     auth.login(leader.email)
-    response = client.post("/school/profile", data=profile_form(budget_hours_per_year="-5", priority_PLAN="y"))
+    response = client.post(
+        "/school/profile", data=profile_form(budget_hours_per_year="-5", priority_PLAN="y")
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert 'id="budget_hours_per_year-error"' in page and 'value="-5"' in page

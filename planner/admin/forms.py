@@ -21,7 +21,8 @@ class SchoolForm(FlaskForm):
     sector = SelectField(_l("Sector"), choices=choices((s, SECTOR_LABELS[s]) for s in SECTORS))
     budget_hours_per_year = IntegerField(
         _l("Professionalisation hours per teacher per school year"),
-        validators=[DataRequired(), NumberRange(min=1, max=400)], default=40,
+        validators=[DataRequired(), NumberRange(min=1, max=400)],
+        default=40,
     )
     submit = SubmitField(_l("Add school"))
 

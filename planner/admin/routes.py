@@ -19,14 +19,19 @@ def _lists():
 
 def _forms(schools, institutes, formdata_for: str | None = None):
     taken = lambda email: accounts.user_by_email(email) is not None  # noqa: E731
+
     def data(name):
         return {} if formdata_for == name else {"formdata": None}
+
     return {
         "school_form": SchoolForm(prefix="school", **data("school")),
         "team_form": TeamForm(prefix="team", schools=schools, **data("team")),
         "institute_form": InstituteForm(prefix="institute", **data("institute")),
         "account_form": AccountForm(
-            prefix="account", schools=schools, institutes=institutes, email_taken=taken,
+            prefix="account",
+            schools=schools,
+            institutes=institutes,
+            email_taken=taken,
             **data("account"),
         ),
     }
@@ -35,8 +40,13 @@ def _forms(schools, institutes, formdata_for: str | None = None):
 def _render(forms, schools, institutes, invitation_link=None, status=200):
     users = db.session.scalars(sa.select(User).order_by(User.role, User.name)).all()
     return render_template(
-        "admin/overview.html", schools=schools, institutes=institutes, users=users,
-        role_labels=ROLE_LABELS, invitation_link=invitation_link, **forms,
+        "admin/overview.html",
+        schools=schools,
+        institutes=institutes,
+        users=users,
+        role_labels=ROLE_LABELS,
+        invitation_link=invitation_link,
+        **forms,
     ), status
 
 
@@ -59,8 +69,13 @@ def create(kind: str):
         return _render(forms, schools, institutes, status=400)
     invitation_link = None
     if kind == "school":
-        db.session.add(School(name=form.name.data, sector=form.sector.data,
-                              budget_hours_per_year=form.budget_hours_per_year.data))
+        db.session.add(
+            School(
+                name=form.name.data,
+                sector=form.sector.data,
+                budget_hours_per_year=form.budget_hours_per_year.data,
+            )
+        )
     elif kind == "team":
         db.session.add(Team(school_id=form.school.data, name=form.name.data))
     elif kind == "institute":
@@ -71,7 +86,10 @@ def create(kind: str):
         team = db.session.get(Team, int(team_id)) if team_id else None
         institute = db.session.get(Institute, form.institute.data) if form.institute.data else None
         token = accounts.invite(
-            email=form.email.data, name=form.name.data, role=form.role.data, inviter=current_user,
+            email=form.email.data,
+            name=form.name.data,
+            role=form.role.data,
+            inviter=current_user,
             school=school if form.role.data in (Role.TEACHER, Role.LEADER) else None,
             team=team if form.role.data in (Role.TEACHER, Role.LEADER) else None,
             institute=institute if form.role.data == Role.INSTITUTE else None,

@@ -25,8 +25,10 @@ def api_error(status: int, message: str, fields: dict | None = None):
 def areas():
     framework = service.framework_or_404()
     rows = db.session.scalars(
-        sa.select(Area).where(Area.framework_id == framework.id)
-        .options(so.selectinload(Area.descriptors)).order_by(Area.position)
+        sa.select(Area)
+        .where(Area.framework_id == framework.id)
+        .options(so.selectinload(Area.descriptors))
+        .order_by(Area.position)
     ).all()
     return jsonify(framework={"code": framework.code}, areas=[export.area_document(a) for a in rows])
 
@@ -39,15 +41,18 @@ def modules():
     if not form.validate():
         return api_error(400, "invalid filter", {name: errors[0] for name, errors in form.errors.items()})
     query = filtered_modules(framework, form.data).options(*export.module_loader_options())
-    return jsonify(framework={"code": framework.code},
-                   modules=[export.module_document(m) for m in db.session.scalars(query)])
+    return jsonify(
+        framework={"code": framework.code},
+        modules=[export.module_document(m) for m in db.session.scalars(query)],
+    )
 
 
 @bp.get("/modules/<code>")
 def module(code: str):
     framework = service.framework_or_404()
     found = db.session.scalar(
-        sa.select(Module).where(Module.framework_id == framework.id, Module.code == code)
+        sa.select(Module)
+        .where(Module.framework_id == framework.id, Module.code == code)
         .options(*export.module_loader_options())
     )
     if found is None:

@@ -108,8 +108,12 @@ def create_assessment():
     teacher = g.api_user
     assessing.discard_draft(teacher)
     assessment = assessing.start_draft(teacher, None)
-    assessing.set_areas(assessment, body["levels"], wishes=set(body.get("wishes", [])),
-                        specialisms=set(body.get("specialisms", [])))
+    assessing.set_areas(
+        assessment,
+        body["levels"],
+        wishes=set(body.get("wishes", [])),
+        specialisms=set(body.get("specialisms", [])),
+    )
     context = body.get("class_context") or {}
     assessing.set_class_context(assessment, *(context.get(name) for name in COUNTS))
     assessing.complete(assessment)
@@ -148,16 +152,24 @@ def path_document(path) -> dict:
         "accepted": path.accepted_at is not None,
         "steps": [
             {
-                "id": step.id, "module": step.module_code, "phase": step.phase,
-                "school_year": step.school_year, "hours": step.hours, "status": step.status,
+                "id": step.id,
+                "module": step.module_code,
+                "phase": step.phase,
+                "school_year": step.school_year,
+                "hours": step.hours,
+                "status": step.status,
                 "reasons": [reason_sentence(r, names) for r in step.reasons],
                 "requires": step.requires,
             }
             for step in path.steps
         ],
         "unreachable": [
-            {"area": u["area"], "target": u["target"], "phase": u["phase"],
-             "reason": unreachable_sentence(u, names)}
+            {
+                "area": u["area"],
+                "target": u["target"],
+                "phase": u["phase"],
+                "reason": unreachable_sentence(u, names),
+            }
             for u in path.unreachable
         ],
     }
@@ -176,8 +188,9 @@ def update_step(step_id: int):
         return api_error(400, "expected a JSON object", {"body": "expected a JSON object"})
     status = body.get("status")
     if status not in ("planned", "in_progress", "done", "skipped"):
-        return api_error(400, "the step was not changed",
-                         {"status": "one of planned, in_progress, done, skipped"})
+        return api_error(
+            400, "the step was not changed", {"status": "one of planned, in_progress, done, skipped"}
+        )
     on_date = None
     if body.get("date") is not None:
         try:

@@ -80,9 +80,7 @@ def school_by_join_code(code: str) -> School | None:
     return db.session.scalar(sa.select(School).where(School.join_code == code.strip().upper()))
 
 
-def register_teacher(
-    *, email: str, name: str, password: str, school: School, team: Team | None
-) -> User:
+def register_teacher(*, email: str, name: str, password: str, school: School, team: Team | None) -> User:
     user = User(
         email=normalise_email(email),
         name=name.strip(),
@@ -102,13 +100,23 @@ def _digest(token: str) -> str:
 
 
 def invite(
-    *, email: str, name: str, role: str, inviter: User, school: School | None = None,
-    team: Team | None = None, institute=None,
+    *,
+    email: str,
+    name: str,
+    role: str,
+    inviter: User,
+    school: School | None = None,
+    team: Team | None = None,
+    institute=None,
 ) -> str:
     """Create the account without a password; returns the secret for the invitation link."""
     user = User(
-        email=normalise_email(email), name=name.strip(), role=role,
-        school=school, team=team, institute=institute,
+        email=normalise_email(email),
+        name=name.strip(),
+        role=role,
+        school=school,
+        team=team,
+        institute=institute,
         sector=school.sector if school else None,
     )
     token = secrets.token_urlsafe(32)
@@ -118,9 +126,7 @@ def invite(
 
 
 def invitation_for(token: str) -> Invitation | None:
-    invitation = db.session.scalar(
-        sa.select(Invitation).where(Invitation.token_hash == _digest(token))
-    )
+    invitation = db.session.scalar(sa.select(Invitation).where(Invitation.token_hash == _digest(token)))
     if invitation is None or invitation.used_at is not None:
         return None
     if invitation.created_at < utcnow() - timedelta(days=14):

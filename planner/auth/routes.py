@@ -70,14 +70,18 @@ def join():
         email_taken=lambda email: accounts.user_by_email(email) is not None,
     )
     code_school = accounts.school_by_join_code(form.join_code.data or "")
-    form.team.choices = choices([(0, _("No team yet"))] + [
-        (team.id, team.name) for team in (code_school.teams if code_school else [])
-    ])
+    form.team.choices = choices(
+        [(0, _("No team yet"))]
+        + [(team.id, team.name) for team in (code_school.teams if code_school else [])]
+    )
     if form.validate_on_submit():
         team = next((t for t in form.school.teams if t.id == form.team.data), None)
         user = accounts.register_teacher(
-            email=form.email.data, name=form.name.data, password=form.password.data,
-            school=form.school, team=team,
+            email=form.email.data,
+            name=form.name.data,
+            password=form.password.data,
+            school=form.school,
+            team=team,
         )
         login_user(user)
         flash(_("Welcome to %(school)s.", school=form.school.name), "success")

@@ -35,8 +35,7 @@ def area_document(area: Area) -> dict:
     entry["requirements"] = area.requirement_list
     entry["class_context"] = area.class_context
     entry["levels"] = {
-        str(d.level): {"nl": d.text_nl, **({"en": d.text_en} if d.text_en else {})}
-        for d in area.descriptors
+        str(d.level): {"nl": d.text_nl, **({"en": d.text_en} if d.text_en else {})} for d in area.descriptors
     }
     return entry
 
@@ -46,14 +45,22 @@ def module_document(module: Module) -> dict:
     if module.summary_nl:
         entry["summary"] = _text(module, "summary")
     if module.provider:
-        entry["provider"] = {"code": module.provider.code, "name": module.provider.name,
-                             "kind": module.provider.kind}
+        entry["provider"] = {
+            "code": module.provider.code,
+            "name": module.provider.name,
+            "kind": module.provider.kind,
+        }
     entry.update(
-        hours=module.hours, cost_eur=module.cost_eur, format=module.format,
-        phases=module.phases, sectors=module.sectors,
+        hours=module.hours,
+        cost_eur=module.cost_eur,
+        format=module.format,
+        phases=module.phases,
+        sectors=module.sectors,
         outcomes={o.area.code: o.level for o in module.outcomes},
-        requires={"modules": [r.required.code for r in module.required_modules],
-                  "levels": {r.area.code: r.level for r in module.required_levels}},
+        requires={
+            "modules": [r.required.code for r in module.required_modules],
+            "levels": {r.area.code: r.level for r in module.required_levels},
+        },
     )
     if module.retired:
         entry["retired"] = True
@@ -81,8 +88,10 @@ def framework_modules(framework: Framework, include_retired: bool = True) -> lis
 
 def targets_document(framework: Framework) -> list[dict]:
     targets = db.session.scalars(
-        sa.select(Target).where(Target.framework_id == framework.id)
-        .options(so.joinedload(Target.area)).order_by(Target.position)
+        sa.select(Target)
+        .where(Target.framework_id == framework.id)
+        .options(so.joinedload(Target.area))
+        .order_by(Target.position)
     ).all()
     entries: dict[tuple[str, str], dict] = {}
     for target in targets:
@@ -96,8 +105,10 @@ def targets_document(framework: Framework) -> list[dict]:
 
 def export_document(framework: Framework) -> dict:
     areas = db.session.scalars(
-        sa.select(Area).where(Area.framework_id == framework.id)
-        .options(so.selectinload(Area.descriptors)).order_by(Area.position)
+        sa.select(Area)
+        .where(Area.framework_id == framework.id)
+        .options(so.selectinload(Area.descriptors))
+        .order_by(Area.position)
     ).all()
     spec = {"code": framework.code, "name": _text(framework, "name")}
     if framework.description_nl:
@@ -127,9 +138,14 @@ def export_case(framework: Framework, base_uri: str) -> dict:
         return {"title": title, "identifier": identifier, "uri": uri(identifier)}
 
     cf_document = {
-        "identifier": doc_id, "uri": uri(doc_id), "creator": framework.name_nl,
-        "title": framework.name_nl, "lastChangeDateTime": modified, "language": "nl",
-        "adoptionStatus": "Draft", "caseVersion": "1.1",
+        "identifier": doc_id,
+        "uri": uri(doc_id),
+        "creator": framework.name_nl,
+        "title": framework.name_nl,
+        "lastChangeDateTime": modified,
+        "language": "nl",
+        "adoptionStatus": "Draft",
+        "caseVersion": "1.1",
         "description": framework.description_nl or framework.name_nl,
         "frameworkType": "competency-framework",
     }
@@ -139,31 +155,60 @@ def export_case(framework: Framework, base_uri: str) -> dict:
     for group, title in groups.items():
         identifier = _case_id(framework.code, "group", group)
         group_ids[group] = identifier
-        items.append({
-            "identifier": identifier, "uri": uri(identifier), "fullStatement": title,
-            "humanCodingScheme": group, "CFItemType": "Domain", "lastChangeDateTime": modified,
-            "CFDocumentURI": link(doc_id, framework.name_nl),
-        })
-        associations.append(_association(framework.code, "isChildOf", identifier, title,
-                                         doc_id, framework.name_nl, uri, modified))
+        items.append(
+            {
+                "identifier": identifier,
+                "uri": uri(identifier),
+                "fullStatement": title,
+                "humanCodingScheme": group,
+                "CFItemType": "Domain",
+                "lastChangeDateTime": modified,
+                "CFDocumentURI": link(doc_id, framework.name_nl),
+            }
+        )
+        associations.append(
+            _association(
+                framework.code, "isChildOf", identifier, title, doc_id, framework.name_nl, uri, modified
+            )
+        )
     area_ids = {}
     for area in document["areas"]:
         identifier = _case_id(framework.code, "area", area["code"])
         area_ids[area["code"]] = (identifier, area["name"]["nl"])
-        items.append({
-            "identifier": identifier, "uri": uri(identifier), "fullStatement": area["name"]["nl"],
-            "humanCodingScheme": area["code"], "abbreviatedStatement": area["code"],
-            "CFItemType": "Competency", "language": "nl", "lastChangeDateTime": modified,
-            "notes": " | ".join(f"{lvl}: {text['nl']}" for lvl, text in area["levels"].items()),
-            "conceptKeywords": area.get("requirements", []),
-            "CFDocumentURI": link(doc_id, framework.name_nl),
-        })
-        associations.append(_association(framework.code, "isChildOf", identifier, area["name"]["nl"],
-                                         group_ids[area["group"]], groups[area["group"]], uri, modified))
+        items.append(
+            {
+                "identifier": identifier,
+                "uri": uri(identifier),
+                "fullStatement": area["name"]["nl"],
+                "humanCodingScheme": area["code"],
+                "abbreviatedStatement": area["code"],
+                "CFItemType": "Competency",
+                "language": "nl",
+                "lastChangeDateTime": modified,
+                "notes": " | ".join(f"{lvl}: {text['nl']}" for lvl, text in area["levels"].items()),
+                "conceptKeywords": area.get("requirements", []),
+                "CFDocumentURI": link(doc_id, framework.name_nl),
+            }
+        )
+        associations.append(
+            _association(
+                framework.code,
+                "isChildOf",
+                identifier,
+                area["name"]["nl"],
+                group_ids[area["group"]],
+                groups[area["group"]],
+                uri,
+                modified,
+            )
+        )
     for origin, destination in sorted(area_precedence(document)):
         (origin_id, origin_title), (dest_id, dest_title) = area_ids[origin], area_ids[destination]
-        associations.append(_association(framework.code, "precedes", origin_id, origin_title,
-                                         dest_id, dest_title, uri, modified))
+        associations.append(
+            _association(
+                framework.code, "precedes", origin_id, origin_title, dest_id, dest_title, uri, modified
+            )
+        )
     for association in associations:
         association["CFDocumentURI"] = link(doc_id, framework.name_nl)
     return {"CFDocument": cf_document, "CFItems": items, "CFAssociations": associations}
@@ -172,7 +217,9 @@ def export_case(framework: Framework, base_uri: str) -> dict:
 def _association(framework_code, kind, origin_id, origin_title, dest_id, dest_title, uri, modified):
     identifier = _case_id(framework_code, kind, origin_id, dest_id)
     return {
-        "identifier": identifier, "uri": uri(identifier), "associationType": kind,
+        "identifier": identifier,
+        "uri": uri(identifier),
+        "associationType": kind,
         "lastChangeDateTime": modified,
         "originNodeURI": {"title": origin_title, "identifier": origin_id, "uri": uri(origin_id)},
         "destinationNodeURI": {"title": dest_title, "identifier": dest_id, "uri": uri(dest_id)},
@@ -191,8 +238,21 @@ def area_precedence(document: dict) -> set[tuple[str, str]]:
     return pairs
 
 
-CSV_COLUMNS = ["code", "title_nl", "title_en", "provider", "format", "hours", "cost_eur",
-               "phases", "sectors", "outcomes", "requires_modules", "requires_levels", "retired"]
+CSV_COLUMNS = [
+    "code",
+    "title_nl",
+    "title_en",
+    "provider",
+    "format",
+    "hours",
+    "cost_eur",
+    "phases",
+    "sectors",
+    "outcomes",
+    "requires_modules",
+    "requires_levels",
+    "retired",
+]
 
 
 def export_csv(framework: Framework) -> str:
@@ -201,13 +261,21 @@ def export_csv(framework: Framework) -> str:
     writer.writerow(CSV_COLUMNS)
     for module in framework_modules(framework):
         entry = module_document(module)
-        writer.writerow([
-            module.code, module.title_nl, module.title_en,
-            module.provider.name if module.provider else "", module.format, module.hours,
-            module.cost_eur, " ".join(module.phases), " ".join(module.sectors),
-            " ".join(f"{a}:{lvl}" for a, lvl in entry["outcomes"].items()),
-            " ".join(entry["requires"]["modules"]),
-            " ".join(f"{a}:{lvl}" for a, lvl in entry["requires"]["levels"].items()),
-            "yes" if module.retired else "",
-        ])
+        writer.writerow(
+            [
+                module.code,
+                module.title_nl,
+                module.title_en,
+                module.provider.name if module.provider else "",
+                module.format,
+                module.hours,
+                module.cost_eur,
+                " ".join(module.phases),
+                " ".join(module.sectors),
+                " ".join(f"{a}:{lvl}" for a, lvl in entry["outcomes"].items()),
+                " ".join(entry["requires"]["modules"]),
+                " ".join(f"{a}:{lvl}" for a, lvl in entry["requires"]["levels"].items()),
+                "yes" if module.retired else "",
+            ]
+        )
     return out.getvalue()

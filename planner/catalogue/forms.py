@@ -9,11 +9,19 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
 
 from planner.catalogue.service import ModuleData
-from planner.formtools import MultiCheckboxField, choices
 from planner.domain.catalogue import FORMATS
+from planner.formtools import MultiCheckboxField, choices
 from planner.labels import FORMAT_LABELS, PHASE_LABELS, SECTOR_LABELS
 
 LEVEL_CHOICES = [(0, "—")] + [(level, str(level)) for level in range(1, 6)]
@@ -27,9 +35,17 @@ class FilterForm(FlaskForm):
 
     q = StringField(_l("Search"), validators=[Optional(), Length(max=100)])
     area = SelectField(_l("Area"), default="")
-    phase = SelectField(_l("Phase"), default="", choices=choices([("", _l("All phases"))] + list(PHASE_LABELS.items())))
-    sector = SelectField(_l("Sector"), default="", choices=choices([("", _l("All sectors"))] + list(SECTOR_LABELS.items())))
-    format = SelectField(_l("Format"), default="", choices=choices([("", _l("All formats"))] + [(f, FORMAT_LABELS[f]) for f in FORMATS]))
+    phase = SelectField(
+        _l("Phase"), default="", choices=choices([("", _l("All phases"))] + list(PHASE_LABELS.items()))
+    )
+    sector = SelectField(
+        _l("Sector"), default="", choices=choices([("", _l("All sectors"))] + list(SECTOR_LABELS.items()))
+    )
+    format = SelectField(
+        _l("Format"),
+        default="",
+        choices=choices([("", _l("All formats"))] + [(f, FORMAT_LABELS[f]) for f in FORMATS]),
+    )
     max_hours = IntegerField(_l("At most hours"), validators=[Optional(), NumberRange(min=1, max=2000)])
 
     def __init__(self, *args, areas, **kwargs):
@@ -42,10 +58,14 @@ def split_codes(text: str) -> list[str]:
 
 
 class ModuleFormBase(FlaskForm):
-    code = StringField(_l("Code"), validators=[
-        DataRequired(), Length(max=20),
-        Regexp(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", message=_l("Use letters, digits, dots and dashes.")),
-    ])
+    code = StringField(
+        _l("Code"),
+        validators=[
+            DataRequired(),
+            Length(max=20),
+            Regexp(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", message=_l("Use letters, digits, dots and dashes.")),
+        ],
+    )
     title_nl = StringField(_l("Title (Dutch)"), validators=[DataRequired(), Length(max=200)])
     title_en = StringField(_l("Title (English)"), validators=[Optional(), Length(max=200)])
     summary_nl = TextAreaField(_l("Summary (Dutch)"), validators=[Optional(), Length(max=4000)])
@@ -57,7 +77,8 @@ class ModuleFormBase(FlaskForm):
     phases = MultiCheckboxField(_l("Offered in phases"), choices=choices(PHASE_LABELS.items()))
     sectors = MultiCheckboxField(_l("Sectors"), choices=choices(SECTOR_LABELS.items()))
     requires_modules = StringField(
-        _l("Required modules"), validators=[Optional(), Length(max=400)],
+        _l("Required modules"),
+        validators=[Optional(), Length(max=400)],
         description=_l("Module codes, separated by spaces or commas."),
     )
     submit = SubmitField(_l("Save module"))
@@ -82,16 +103,24 @@ class ModuleFormBase(FlaskForm):
 
     def module_data(self) -> ModuleData:
         return ModuleData(
-            code=self.code.data.strip(), title_nl=self.title_nl.data.strip(),
+            code=self.code.data.strip(),
+            title_nl=self.title_nl.data.strip(),
             title_en=(self.title_en.data or "").strip(),
             summary_nl=(self.summary_nl.data or "").strip(),
             summary_en=(self.summary_en.data or "").strip(),
-            provider_id=self.provider.data or None, hours=self.hours.data,
-            cost_eur=self.cost_eur.data or 0, format=self.format.data,
-            phases=list(self.phases.data), sectors=list(self.sectors.data),
-            outcomes={a.code: self[f"outcome_{a.code}"].data for a in self._areas if self[f"outcome_{a.code}"].data},
+            provider_id=self.provider.data or None,
+            hours=self.hours.data,
+            cost_eur=self.cost_eur.data or 0,
+            format=self.format.data,
+            phases=list(self.phases.data),
+            sectors=list(self.sectors.data),
+            outcomes={
+                a.code: self[f"outcome_{a.code}"].data for a in self._areas if self[f"outcome_{a.code}"].data
+            },
             requires_modules=split_codes(self.requires_modules.data or ""),
-            requires_levels={a.code: self[f"entry_{a.code}"].data for a in self._areas if self[f"entry_{a.code}"].data},
+            requires_levels={
+                a.code: self[f"entry_{a.code}"].data for a in self._areas if self[f"entry_{a.code}"].data
+            },
         )
 
 
@@ -102,8 +131,16 @@ def module_form(areas, providers, *args, **kwargs) -> ModuleFormBase:
         pass
 
     for area in areas:
-        setattr(ModuleForm, f"outcome_{area.code}", SelectField(area.label, coerce=int, choices=choices(LEVEL_CHOICES), default=0))
-        setattr(ModuleForm, f"entry_{area.code}", SelectField(area.label, coerce=int, choices=choices(LEVEL_CHOICES), default=0))
+        setattr(
+            ModuleForm,
+            f"outcome_{area.code}",
+            SelectField(area.label, coerce=int, choices=choices(LEVEL_CHOICES), default=0),
+        )
+        setattr(
+            ModuleForm,
+            f"entry_{area.code}",
+            SelectField(area.label, coerce=int, choices=choices(LEVEL_CHOICES), default=0),
+        )
     form = ModuleForm(*args, **kwargs)
     form._areas = areas
     form.provider.choices = choices((p.id, p.name) for p in providers)
@@ -121,5 +158,3 @@ def fill_module_form(form: ModuleFormBase, module) -> None:
         form[f"outcome_{outcome.area.code}"].data = outcome.level
     for requirement in module.required_levels:
         form[f"entry_{requirement.area.code}"].data = requirement.level
-
-

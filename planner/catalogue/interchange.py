@@ -91,7 +91,9 @@ def check_document(document: object) -> None:
     for module in active:
         for required in module.requires_modules:
             if required in retired:
-                problems.append(f"module {module.code}: retired-requirement: requires retired module {required}")
+                problems.append(
+                    f"module {module.code}: retired-requirement: requires retired module {required}"
+                )
     problems += [str(problem) for problem in find_problems(active, area_codes)]
     if problems:
         raise ImportRefused(problems)
@@ -128,7 +130,9 @@ def _write(document: dict) -> Framework:
     if existing is not None:
         delete_framework(existing)
     framework = Framework(
-        code=spec["code"], name_nl=spec["name"]["nl"], name_en=spec["name"].get("en", ""),
+        code=spec["code"],
+        name_nl=spec["name"]["nl"],
+        name_en=spec["name"].get("en", ""),
         description_nl=spec.get("description", {}).get("nl", ""),
         description_en=spec.get("description", {}).get("en", ""),
     )
@@ -136,8 +140,12 @@ def _write(document: dict) -> Framework:
     areas = {}
     for position, entry in enumerate(document["areas"]):
         area = Area(
-            framework=framework, code=entry["code"], group=entry["group"], position=position,
-            name_nl=entry["name"]["nl"], name_en=entry["name"].get("en", ""),
+            framework=framework,
+            code=entry["code"],
+            group=entry["group"],
+            position=position,
+            name_nl=entry["name"]["nl"],
+            name_en=entry["name"].get("en", ""),
             description_nl=entry.get("description", {}).get("nl", ""),
             description_en=entry.get("description", {}).get("en", ""),
             requirements=",".join(entry.get("requirements", [])),
@@ -153,12 +161,17 @@ def _write(document: dict) -> Framework:
     modules = {}
     for position, entry in enumerate(document["modules"]):
         module = Module(
-            framework=framework, code=entry["code"], position=position,
-            title_nl=entry["title"]["nl"], title_en=entry["title"].get("en", ""),
+            framework=framework,
+            code=entry["code"],
+            position=position,
+            title_nl=entry["title"]["nl"],
+            title_en=entry["title"].get("en", ""),
             summary_nl=entry.get("summary", {}).get("nl", ""),
             summary_en=entry.get("summary", {}).get("en", ""),
             provider=providers.get(entry.get("provider", {}).get("code")),
-            hours=entry["hours"], cost_eur=entry.get("cost_eur", 0), format=entry["format"],
+            hours=entry["hours"],
+            cost_eur=entry.get("cost_eur", 0),
+            format=entry["format"],
             retired=entry.get("retired", False),
             phase_rows=[ModulePhase(phase=p) for p in PHASES if p in entry["phases"]],
             sector_rows=[ModuleSector(sector=s) for s in SECTORS if s in entry["sectors"]],
@@ -179,8 +192,16 @@ def _write(document: dict) -> Framework:
     position = 0
     for entry in document.get("targets", []):
         for code, level in entry["levels"].items():
-            db.session.add(Target(framework=framework, phase=entry["phase"], sector=entry["sector"],
-                                  area=areas[code], level=level, position=position))
+            db.session.add(
+                Target(
+                    framework=framework,
+                    phase=entry["phase"],
+                    sector=entry["sector"],
+                    area=areas[code],
+                    level=level,
+                    position=position,
+                )
+            )
             position += 1
     db.session.flush()
     return framework

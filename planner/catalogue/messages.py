@@ -16,8 +16,11 @@ def describe(problem: Problem) -> str:
         return _("Area %(code)s does not exist.", code=d.get("missing", ""))
     if rule == "entry-level":
         return _(
-            "The entry level in %(area)s (%(entry)s) must be below the level the module brings (%(outcome)s).",
-            area=d.get("area", ""), entry=d.get("entry", ""), outcome=d.get("outcome", ""),
+            "The entry level in %(area)s (%(entry)s) must be below the level the module "
+            "brings (%(outcome)s).",
+            area=d.get("area", ""),
+            entry=d.get("entry", ""),
+            outcome=d.get("outcome", ""),
         )
     if rule == "self-requirement":
         return _("A module cannot require itself.")

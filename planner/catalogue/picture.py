@@ -62,14 +62,17 @@ def _draw(graph, columns: dict[str, int], css: dict[str, str], titles: dict[str,
     nodes = [Node(c, x, y, css.get(c, ""), titles.get(c, c)) for c, (x, y) in place.items()]
     edges = [
         Edge(place[a][0] + NODE_W, place[a][1] + NODE_H // 2, place[b][0], place[b][1] + NODE_H // 2)
-        for a, b in sorted(graph.edges) if a in place and b in place
+        for a, b in sorted(graph.edges)
+        if a in place and b in place
     ]
     n_columns = max(rows, default=0) + 1
     tallest = max((len(codes) for codes in rows.values()), default=1)
     return Picture(
         width=2 * MARGIN + n_columns * NODE_W + (n_columns - 1) * GAP_X,
         height=top + 2 * MARGIN + tallest * NODE_H + (tallest - 1) * GAP_Y,
-        nodes=nodes, edges=edges, bands=list(bands),
+        nodes=nodes,
+        edges=edges,
+        bands=list(bands),
     )
 
 
@@ -83,8 +86,13 @@ def neighbourhood_picture(graph: nx.DiGraph, code: str, titles: dict[str, str]) 
     return _draw(sub, _depths(sub), css, titles)
 
 
-def area_picture(graph: nx.DiGraph, codes: list[str], phase_of: dict[str, str],
-                 phase_labels: dict[str, str], titles: dict[str, str]) -> Picture:
+def area_picture(
+    graph: nx.DiGraph,
+    codes: list[str],
+    phase_of: dict[str, str],
+    phase_labels: dict[str, str],
+    titles: dict[str, str],
+) -> Picture:
     """The area's modules and their prerequisites, in a band per phase."""
     nodes = set(codes)
     for code in codes:
@@ -103,8 +111,13 @@ def area_picture(graph: nx.DiGraph, codes: list[str], phase_of: dict[str, str],
         for c in members:
             columns[c] = offset + used.index(local[c])
         width = len(used)
-        bands.append(Band(str(phase_labels[phase]), MARGIN // 2 + offset * (NODE_W + GAP_X),
-                          width * (NODE_W + GAP_X) - GAP_X + MARGIN))
+        bands.append(
+            Band(
+                str(phase_labels[phase]),
+                MARGIN // 2 + offset * (NODE_W + GAP_X),
+                width * (NODE_W + GAP_X) - GAP_X + MARGIN,
+            )
+        )
         offset += width
     css = {c: ("current" if c in codes else "required") for c in nodes}
     return _draw(sub, columns, css, titles, bands)

@@ -30,7 +30,8 @@ def framework_areas(framework):
 
 def module_or_404(framework, code: str) -> Module:
     module = db.session.scalar(
-        sa.select(Module).where(Module.framework_id == framework.id, Module.code == code)
+        sa.select(Module)
+        .where(Module.framework_id == framework.id, Module.code == code)
         .options(*export.module_loader_options())
     )
     if module is None:
@@ -48,33 +49,52 @@ def modules():
     if request.args.get("mine") and current_user.is_authenticated and current_user.is_institute_staff:
         owned_by = current_user.institute_id
     page = db.paginate(
-        filtered_modules(framework, {k: v for k, v in form.data.items() if not form[k].errors},
-                         institute_id=owned_by, include_retired=access.may_edit_catalogue(current_user))
-        .options(*export.module_loader_options()),
-        per_page=PER_PAGE, error_out=False,
+        filtered_modules(
+            framework,
+            {k: v for k, v in form.data.items() if not form[k].errors},
+            institute_id=owned_by,
+            include_retired=access.may_edit_catalogue(current_user),
+        ).options(*export.module_loader_options()),
+        per_page=PER_PAGE,
+        error_out=False,
     )
-    return render_template("catalogue/modules.html", framework=framework, form=form, page=page,
-                           areas=areas, mine=owned_by is not None)
+    return render_template(
+        "catalogue/modules.html",
+        framework=framework,
+        form=form,
+        page=page,
+        areas=areas,
+        mine=owned_by is not None,
+    )
 
 
 @bp.get("/modules/<code>")
 def module(code: str):
     framework = service.framework_or_404()
     module = module_or_404(framework, code)
-    titles = dict(db.session.execute(
-        sa.select(Module.code, Module.title_nl if _locale() == "nl"
-                  else sa.func.coalesce(sa.func.nullif(Module.title_en, ""), Module.title_nl))
-        .where(Module.framework_id == framework.id)
-    ).all())
+    titles = dict(
+        db.session.execute(
+            sa.select(
+                Module.code,
+                Module.title_nl
+                if _locale() == "nl"
+                else sa.func.coalesce(sa.func.nullif(Module.title_en, ""), Module.title_nl),
+            ).where(Module.framework_id == framework.id)
+        ).all()
+    )
     graph = service.catalogue_graph(framework)
     picture = neighbourhood_picture(graph, code, titles) if code in graph else None
     next_codes = unlocks(graph, code) if code in graph else []
     unlocked = db.session.scalars(
-        sa.select(Module).where(Module.framework_id == framework.id, Module.code.in_(next_codes))
+        sa.select(Module)
+        .where(Module.framework_id == framework.id, Module.code.in_(next_codes))
         .order_by(Module.code)
     ).all()
     return render_template(
-        "catalogue/module.html", module=module, unlocked=unlocked, picture=picture,
+        "catalogue/module.html",
+        module=module,
+        unlocked=unlocked,
+        picture=picture,
         may_edit=current_user.is_authenticated and access.may_edit_module(current_user, module),
         required_by=service.requiring_modules(module),
     )
@@ -90,8 +110,10 @@ def _locale() -> str:
 def areas():
     framework = service.framework_or_404()
     all_areas = db.session.scalars(
-        sa.select(Area).where(Area.framework_id == framework.id)
-        .options(so.selectinload(Area.descriptors)).order_by(Area.position)
+        sa.select(Area)
+        .where(Area.framework_id == framework.id)
+        .options(so.selectinload(Area.descriptors))
+        .order_by(Area.position)
     ).all()
     return render_template("catalogue/areas.html", framework=framework, areas=all_areas)
 
@@ -100,13 +122,17 @@ def areas():
 def area(code: str):
     framework = service.framework_or_404()
     area = db.session.scalar(
-        sa.select(Area).where(Area.framework_id == framework.id, Area.code == code)
+        sa.select(Area)
+        .where(Area.framework_id == framework.id, Area.code == code)
         .options(so.selectinload(Area.descriptors))
     )
     if area is None:
         abort(404)
-    modules = [m for m in export.framework_modules(framework, include_retired=False)
-               if any(o.area_id == area.id for o in m.outcomes)]
+    modules = [
+        m
+        for m in export.framework_modules(framework, include_retired=False)
+        if any(o.area_id == area.id for o in m.outcomes)
+    ]
     by_level = {level: [] for level in range(1, 6)}
     for module in modules:
         level = next(o.level for o in module.outcomes if o.area_id == area.id)
@@ -117,7 +143,9 @@ def area(code: str):
     graph = build_graph(domain.values())
     phase_of = {c: next(p for p in PHASES if p in m.phases) for c, m in domain.items()}
     titles = {m.code: m.title for m in export.framework_modules(framework, include_retired=False)}
-    picture = area_picture(graph, [m.code for m in modules], phase_of, PHASE_LABELS, titles) if modules else None
+    picture = (
+        area_picture(graph, [m.code for m in modules], phase_of, PHASE_LABELS, titles) if modules else None
+    )
     return render_template("catalogue/area.html", area=area, by_level=by_level, picture=picture)
 
 
@@ -181,18 +209,32 @@ def retire_module(code: str):
         try:
             service.reinstate_module(module)
         except service.ReinstateRefused as refusal:
-            flash(ngettext("Module %(code)s cannot be put back: it requires retired module %(modules)s.",
-                           "Module %(code)s cannot be put back: it requires retired modules %(modules)s.",
-                           len(refusal.codes), code=code, modules=", ".join(refusal.codes)), "error")
+            flash(
+                ngettext(
+                    "Module %(code)s cannot be put back: it requires retired module %(modules)s.",
+                    "Module %(code)s cannot be put back: it requires retired modules %(modules)s.",
+                    len(refusal.codes),
+                    code=code,
+                    modules=", ".join(refusal.codes),
+                ),
+                "error",
+            )
         else:
             flash(_("Module %(code)s is back in the catalogue.", code=code), "success")
     else:
         try:
             service.retire_module(module)
         except service.RetireRefused as refusal:
-            flash(ngettext("Module %(code)s cannot be retired: %(modules)s requires it.",
-                           "Module %(code)s cannot be retired: %(modules)s require it.",
-                           len(refusal.codes), code=code, modules=", ".join(refusal.codes)), "error")
+            flash(
+                ngettext(
+                    "Module %(code)s cannot be retired: %(modules)s requires it.",
+                    "Module %(code)s cannot be retired: %(modules)s require it.",
+                    len(refusal.codes),
+                    code=code,
+                    modules=", ".join(refusal.codes),
+                ),
+                "error",
+            )
         else:
             flash(_("Module %(code)s has been retired.", code=code), "success")
     return redirect(url_for("catalogue.module", code=code))
@@ -202,14 +244,21 @@ def retire_module(code: str):
 def download(kind: str):
     framework = service.framework_or_404()
     if kind == "catalogue.json":
-        body, mimetype = json.dumps(export.export_document(framework), ensure_ascii=False, indent=2), "application/json"
+        body, mimetype = (
+            json.dumps(export.export_document(framework), ensure_ascii=False, indent=2),
+            "application/json",
+        )
     elif kind == "case.json":
         base = url_for("catalogue.modules", _external=True).rstrip("/") + "/case"
-        body, mimetype = json.dumps(export.export_case(framework, base), ensure_ascii=False, indent=2), "application/json"
+        body, mimetype = (
+            json.dumps(export.export_case(framework, base), ensure_ascii=False, indent=2),
+            "application/json",
+        )
     elif kind == "modules.csv":
         body, mimetype = export.export_csv(framework), "text/csv"
     else:
         abort(404)
     filename = f"{framework.code}-{kind}"
-    return Response(body, mimetype=mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    )

@@ -12,8 +12,10 @@ _TEXT = {
 # Names and titles go into 200-character columns.
 _NAME = {
     **_TEXT,
-    "properties": {"nl": {"type": "string", "minLength": 1, "maxLength": 200},
-                   "en": {"type": "string", "maxLength": 200}},
+    "properties": {
+        "nl": {"type": "string", "minLength": 1, "maxLength": 200},
+        "en": {"type": "string", "maxLength": 200},
+    },
 }
 _LEVEL = {"type": "integer", "enum": list(LEVELS)}
 _LEVEL_MAP = {"type": "object", "additionalProperties": _LEVEL, "propertyNames": _CODE}
@@ -92,8 +94,11 @@ DOCUMENT = {
         "framework": {
             "type": "object",
             "required": ["code", "name"],
-            "properties": {"code": {"type": "string", "minLength": 1, "maxLength": 40},
-                           "name": _NAME, "description": _TEXT},
+            "properties": {
+                "code": {"type": "string", "minLength": 1, "maxLength": 40},
+                "name": _NAME,
+                "description": _TEXT,
+            },
         },
         "areas": {"type": "array", "items": AREA, "minItems": 1},
         "modules": {"type": "array", "items": MODULE},

@@ -62,7 +62,8 @@ def domain_modules(framework: Framework) -> dict[str, DomainModule]:
     active = sa.select(Module.id).where(Module.framework_id == framework.id, Module.retired.is_(False))
     rows = db.session.execute(
         sa.select(Module.id, Module.code, Module.hours, Module.format)
-        .where(Module.id.in_(active)).order_by(Module.position)
+        .where(Module.id.in_(active))
+        .order_by(Module.position)
     ).all()
     phases: dict[int, set[str]] = {}
     for module_id, phase in db.session.execute(
@@ -81,13 +82,18 @@ def domain_modules(framework: Framework) -> dict[str, DomainModule]:
     for module_id, code in db.session.execute(
         sa.select(ModuleRequirement.module_id, required_code.code)
         .join(required_code, ModuleRequirement.required_id == required_code.id)
-        .where(ModuleRequirement.module_id.in_(active)).order_by(ModuleRequirement.position)
+        .where(ModuleRequirement.module_id.in_(active))
+        .order_by(ModuleRequirement.position)
     ):
         requires.setdefault(module_id, []).append(code)
     return {
         code: DomainModule(
-            code=code, hours=hours, format=format_, phases=frozenset(phases.get(module_id, ())),
-            sectors=frozenset(sectors.get(module_id, ())), outcomes=outcomes.get(module_id, {}),
+            code=code,
+            hours=hours,
+            format=format_,
+            phases=frozenset(phases.get(module_id, ())),
+            sectors=frozenset(sectors.get(module_id, ())),
+            outcomes=outcomes.get(module_id, {}),
             requires_modules=tuple(requires.get(module_id, ())),
             requires_levels=entry_levels.get(module_id, {}),
         )
@@ -99,7 +105,8 @@ def _levels_by_module(model, active) -> dict[int, dict[str, int]]:
     levels: dict[int, dict[str, int]] = {}
     for module_id, area, level in db.session.execute(
         sa.select(model.module_id, Area.code, model.level)
-        .join(Area, model.area_id == Area.id).where(model.module_id.in_(active))
+        .join(Area, model.area_id == Area.id)
+        .where(model.module_id.in_(active))
     ):
         levels.setdefault(module_id, {})[area] = level
     return levels
@@ -130,9 +137,13 @@ class ModuleData:
 
     def as_domain(self) -> DomainModule:
         return DomainModule(
-            code=self.code, hours=self.hours, format=self.format,
-            phases=frozenset(self.phases), sectors=frozenset(self.sectors),
-            outcomes=dict(self.outcomes), requires_modules=tuple(self.requires_modules),
+            code=self.code,
+            hours=self.hours,
+            format=self.format,
+            phases=frozenset(self.phases),
+            sectors=frozenset(self.sectors),
+            outcomes=dict(self.outcomes),
+            requires_modules=tuple(self.requires_modules),
             requires_levels=dict(self.requires_levels),
         )
 
@@ -151,10 +162,14 @@ def check_change(framework: Framework, data: ModuleData, replaces: str | None) -
 
 def _code_taken(framework: Framework, code: str) -> bool:
     """Retired modules keep their code: steps in old paths still name them."""
-    return db.session.scalar(
-        sa.select(sa.func.count()).select_from(Module)
-        .where(Module.framework_id == framework.id, Module.code == code)
-    ) > 0
+    return (
+        db.session.scalar(
+            sa.select(sa.func.count())
+            .select_from(Module)
+            .where(Module.framework_id == framework.id, Module.code == code)
+        )
+        > 0
+    )
 
 
 def save_module(framework: Framework, module: Module | None, data: ModuleData) -> Module:
@@ -164,25 +179,42 @@ def save_module(framework: Framework, module: Module | None, data: ModuleData) -
     # new module without its columns would fail.
     areas = {a.code: a for a in db.session.scalars(sa.select(Area).where(Area.framework_id == framework.id))}
     required = {
-        m.code: m for m in db.session.scalars(
-            sa.select(Module).where(Module.framework_id == framework.id,
-                                    Module.code.in_(data.requires_modules))
+        m.code: m
+        for m in db.session.scalars(
+            sa.select(Module).where(
+                Module.framework_id == framework.id, Module.code.in_(data.requires_modules)
+            )
         )
     }
     if module is None:
-        position = db.session.scalar(
-            sa.select(sa.func.coalesce(sa.func.max(Module.position), -1))
-            .where(Module.framework_id == framework.id)
-        ) + 1
+        position = (
+            db.session.scalar(
+                sa.select(sa.func.coalesce(sa.func.max(Module.position), -1)).where(
+                    Module.framework_id == framework.id
+                )
+            )
+            + 1
+        )
         module = Module(framework=framework, position=position)
         db.session.add(module)
-    for name in ("code", "title_nl", "title_en", "summary_nl", "summary_en", "provider_id",
-                 "hours", "cost_eur", "format"):
+    for name in (
+        "code",
+        "title_nl",
+        "title_en",
+        "summary_nl",
+        "summary_en",
+        "provider_id",
+        "hours",
+        "cost_eur",
+        "format",
+    ):
         setattr(module, name, getattr(data, name))
     module.phase_rows = [ModulePhase(phase=p) for p in PHASES if p in data.phases]
     module.sector_rows = [ModuleSector(sector=s) for s in SECTORS if s in data.sectors]
     module.outcomes = [Outcome(area=areas[c], level=lvl) for c, lvl in data.outcomes.items()]
-    module.required_levels = [LevelRequirement(area=areas[c], level=lvl) for c, lvl in data.requires_levels.items()]
+    module.required_levels = [
+        LevelRequirement(area=areas[c], level=lvl) for c, lvl in data.requires_levels.items()
+    ]
     module.required_modules = [
         ModuleRequirement(required=required[c], position=i) for i, c in enumerate(data.requires_modules)
     ]

@@ -134,9 +134,7 @@ def layers_by_phase(graph: nx.DiGraph, area_code: str) -> dict[str, list[str]]:
     return layers
 
 
-def _check(
-    modules: Iterable[Module], area_codes: Iterable[str]
-) -> tuple[list[Problem], nx.DiGraph]:
+def _check(modules: Iterable[Module], area_codes: Iterable[str]) -> tuple[list[Problem], nx.DiGraph]:
     modules = list(modules)
     areas = set(area_codes)
     counts = Counter(module.code for module in modules)

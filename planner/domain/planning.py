@@ -131,9 +131,7 @@ class _Planner:
         gaps: list[tuple[str, int]] = []
         for phase in PHASES[phase_rank(self.request.phase) :]:
             wanted = [
-                (area, level)
-                for area, level in self.targets[phase].items()
-                if level > self.base.get(area, 0)
+                (area, level) for area, level in self.targets[phase].items() if level > self.base.get(area, 0)
             ]
             gaps += sorted(wanted, key=self._urgency)
         return gaps

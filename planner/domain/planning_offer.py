@@ -36,13 +36,10 @@ class Offer:
         self.modules: dict[str, Module] = {
             code: module
             for code, module in modules.items()
-            if code not in excluded
-            and sector in module.sectors
-            and not module.phases.isdisjoint(open_phases)
+            if code not in excluded and sector in module.sectors and not module.phases.isdisjoint(open_phases)
         }
         self._rank = {
-            code: (module.hours, format_rank(module.format), code)
-            for code, module in self.modules.items()
+            code: (module.hours, format_rank(module.format), code) for code, module in self.modules.items()
         }
         self._codes = sorted(self.modules, key=self._rank.__getitem__)
         self.bits = {code: 1 << position for position, code in enumerate(self._codes)}
@@ -62,8 +59,7 @@ class Offer:
                     self._reaching[area][reached].append(code)
                     reaching_positions[area][reached].append(position)
         self._reaching_mask = {
-            area: [_mask(positions) for positions in lists]
-            for area, lists in reaching_positions.items()
+            area: [_mask(positions) for positions in lists] for area, lists in reaching_positions.items()
         }
         # Per bit of the hours, the modules whose hours have it: hours in a few popcounts.
         self._hour_bits = [0] * max(0, max(with_hours, default=0)).bit_length()

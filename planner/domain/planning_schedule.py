@@ -38,9 +38,7 @@ class Placement:
 class Schedule:
     """The hours booked per school year and the moment each module and level is reached."""
 
-    def __init__(
-        self, phases: Sequence[str], budgets: Mapping[str, int], levels: Mapping[str, int]
-    ) -> None:
+    def __init__(self, phases: Sequence[str], budgets: Mapping[str, int], levels: Mapping[str, int]) -> None:
         self.phases = tuple(phases)
         self.budgets = tuple(max(0, budgets.get(phase, 0)) for phase in self.phases)
         self.placements: list[Placement] = []
@@ -84,9 +82,7 @@ class Schedule:
         return min(years, default=None)
 
     def free_hours(self) -> int:
-        return sum(
-            max(0, budget - load) for budget, load in zip(self.budgets, self._load, strict=True)
-        )
+        return sum(max(0, budget - load) for budget, load in zip(self.budgets, self._load, strict=True))
 
     def place_all(self, codes: Iterable[str], modules: Mapping[str, Module]) -> bool:
         """Place a route's modules, each after what it needs; False if any does not fit."""
@@ -118,9 +114,7 @@ class Schedule:
                 return placement
         return None
 
-    def _needs_within(
-        self, module: Module, codes: set[str], modules: Mapping[str, Module]
-    ) -> set[str]:
+    def _needs_within(self, module: Module, codes: set[str], modules: Mapping[str, Module]) -> set[str]:
         needs = {code for code in module.requires_modules if code in codes}
         for area, level in module.requires_levels.items():
             if self.level_from(area, level) is None:

@@ -7,6 +7,7 @@ from planner.domain.catalogue import SECTORS
 from planner.formtools import choices
 from planner.labels import PHASE_LABELS, QUALIFICATION_LABELS, SECTOR_LABELS
 
+
 class ProfileForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     locale = SelectField(_l("Language"), choices=choices([("nl", "Nederlands"), ("en", "English")]))
@@ -15,9 +16,7 @@ class ProfileForm(FlaskForm):
 
 class TeacherProfileForm(ProfileForm):
     sector = SelectField(_l("Sector"), choices=choices((s, SECTOR_LABELS[s]) for s in SECTORS))
-    qualification = SelectField(
-        _l("Qualification"), choices=choices(QUALIFICATION_LABELS.items())
-    )
+    qualification = SelectField(_l("Qualification"), choices=choices(QUALIFICATION_LABELS.items()))
     years_experience = IntegerField(
         _l("Years of teaching experience"), validators=[NumberRange(min=0, max=60)], default=0
     )

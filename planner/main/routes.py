@@ -52,7 +52,9 @@ def profile():
         form.locale.data = current_user.locale or "nl"
         if current_user.role == Role.TEACHER:
             form.phase_override.data = current_user.phase_override or ""
-            form.sector.data = current_user.sector or (current_user.school.sector if current_user.school else "po")
+            form.sector.data = current_user.sector or (
+                current_user.school.sector if current_user.school else "po"
+            )
             form.qualification.data = current_user.qualification or "qualified"
     if form.validate_on_submit():
         planned_for = path_profile(current_user)
@@ -65,8 +67,13 @@ def profile():
         db.session.commit()
         flash(_("Your profile has been saved."), "success")
         if replanned:
-            flash(_("Your path has been planned again for your new profile; the previous "
-                    "version stays available."), "success")
+            flash(
+                _(
+                    "Your path has been planned again for your new profile; the previous "
+                    "version stays available."
+                ),
+                "success",
+            )
         return redirect(url_for("main.profile"))
     return render_profile(form)
 
@@ -75,8 +82,12 @@ def path_profile(user) -> tuple:
     """What of a profile the learning path depends on."""
     if user.role != Role.TEACHER:
         return ()
-    return (paths_service.teacher_phase(user), paths_service.teacher_sector(user),
-            user.years_experience, user.study_years_left)
+    return (
+        paths_service.teacher_phase(user),
+        paths_service.teacher_sector(user),
+        user.years_experience,
+        user.study_years_left,
+    )
 
 
 def replan_after_profile(teacher) -> bool:
@@ -99,7 +110,11 @@ def render_profile(form, new_token: str | None = None):
             current_user.qualification, current_user.years_experience, current_user.phase_override
         )
     return render_template(
-        "main/profile.html", form=form, tokens=tokens, token_form=TokenForm(), phase=phase,
+        "main/profile.html",
+        form=form,
+        tokens=tokens,
+        token_form=TokenForm(),
+        phase=phase,
         new_token=new_token,
     )
 

@@ -11,13 +11,6 @@ from planner.models.accounts import (
     Team,
     User,
 )
-from planner.models.paths import (
-    AssessedArea,
-    Assessment,
-    LearningPath,
-    ModuleProgress,
-    PathStep,
-)
 from planner.models.catalogue import (
     Area,
     Framework,
@@ -30,6 +23,13 @@ from planner.models.catalogue import (
     Outcome,
     Provider,
     Target,
+)
+from planner.models.paths import (
+    AssessedArea,
+    Assessment,
+    LearningPath,
+    ModuleProgress,
+    PathStep,
 )
 
 __all__ = [

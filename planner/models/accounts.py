@@ -107,9 +107,7 @@ class User(UserMixin, db.Model):
     locale: so.Mapped[str | None] = so.mapped_column(sa.String(8))
     school_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("schools.id"), index=True)
     team_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("teams.id"), index=True)
-    institute_id: so.Mapped[int | None] = so.mapped_column(
-        sa.ForeignKey("institutes.id"), index=True
-    )
+    institute_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("institutes.id"), index=True)
     # The teacher's profile: the phase follows from these unless overridden.
     qualification: so.Mapped[str | None] = so.mapped_column(sa.String(32))
     sector: so.Mapped[str | None] = so.mapped_column(sa.String(8))

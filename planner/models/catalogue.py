@@ -102,9 +102,7 @@ class Provider(db.Model):
     name: so.Mapped[str] = so.mapped_column(sa.String(200))
     kind: so.Mapped[str] = so.mapped_column(sa.String(32))
     # Staff of this institute may edit the provider's modules.
-    institute_id: so.Mapped[int | None] = so.mapped_column(
-        sa.ForeignKey("institutes.id"), index=True
-    )
+    institute_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("institutes.id"), index=True)
 
     institute: so.Mapped[Institute | None] = so.relationship()
 
@@ -180,9 +178,7 @@ class Outcome(db.Model):
     __tablename__ = "outcomes"
 
     module_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("modules.id"), primary_key=True)
-    area_id: so.Mapped[int] = so.mapped_column(
-        sa.ForeignKey("areas.id"), primary_key=True, index=True
-    )
+    area_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("areas.id"), primary_key=True, index=True)
     level: so.Mapped[int]
 
     area: so.Mapped[Area] = so.relationship()
@@ -192,9 +188,7 @@ class ModuleRequirement(db.Model):
     __tablename__ = "module_requirements"
 
     module_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("modules.id"), primary_key=True)
-    required_id: so.Mapped[int] = so.mapped_column(
-        sa.ForeignKey("modules.id"), primary_key=True, index=True
-    )
+    required_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("modules.id"), primary_key=True, index=True)
     position: so.Mapped[int] = so.mapped_column(default=0)
 
     required: so.Mapped[Module] = so.relationship(foreign_keys=[required_id])

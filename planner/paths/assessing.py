@@ -15,8 +15,7 @@ CONVERSATION_GAP = 2
 def draft_assessment(teacher: User) -> Assessment | None:
     return db.session.scalar(
         sa.select(Assessment)
-        .where(Assessment.teacher_id == teacher.id, Assessment.kind == "self",
-               Assessment.complete.is_(False))
+        .where(Assessment.teacher_id == teacher.id, Assessment.kind == "self", Assessment.complete.is_(False))
         .order_by(Assessment.id.desc())
         .limit(1)
     )
@@ -44,8 +43,12 @@ def start_draft(teacher: User, previous: Assessment | None) -> Assessment:
     return draft
 
 
-def set_areas(assessment: Assessment, levels: dict[str, int | None], wishes: set[str] | None = None,
-              specialisms: set[str] | None = None) -> None:
+def set_areas(
+    assessment: Assessment,
+    levels: dict[str, int | None],
+    wishes: set[str] | None = None,
+    specialisms: set[str] | None = None,
+) -> None:
     """Set the levels (and wishes, specialisms) of the areas named in ``levels``."""
     rows = {row.area_code: row for row in assessment.areas}
     for code, level in levels.items():
@@ -94,6 +97,7 @@ def conversation_topics(own: Assessment | None, mentor: Assessment | None) -> se
         return set()
     theirs = mentor.levels
     return {
-        area for area, level in own.levels.items()
+        area
+        for area, level in own.levels.items()
         if area in theirs and abs(level - theirs[area]) >= CONVERSATION_GAP
     }

@@ -33,19 +33,31 @@ def reason_sentence(reason: dict, names: Names) -> str:
     kind = reason.get("kind")
     area = names.area(reason.get("area"))
     if kind == "gap":
-        target = _("target for %(phase)s: %(target)s", phase=_phase(reason.get("phase")),
-                   target=reason["target"])
+        target = _(
+            "target for %(phase)s: %(target)s", phase=_phase(reason.get("phase")), target=reason["target"]
+        )
         if not reason.get("current"):
-            return _("Brings %(area)s to level %(level)s (%(target)s).",
-                     area=area, level=reason["level"], target=target)
-        return _("Brings %(area)s from level %(current)s to %(level)s (%(target)s).",
-                 area=area, current=reason["current"], level=reason["level"], target=target)
+            return _(
+                "Brings %(area)s to level %(level)s (%(target)s).",
+                area=area,
+                level=reason["level"],
+                target=target,
+            )
+        return _(
+            "Brings %(area)s from level %(current)s to %(level)s (%(target)s).",
+            area=area,
+            current=reason["current"],
+            level=reason["level"],
+            target=target,
+        )
     if kind == "prerequisite":
         later = names.module(reason.get("module"))
         if reason.get("area"):
             return _(
                 "%(module)s later in your path asks for level %(level)s in %(area)s first.",
-                module=later, level=reason["level"], area=area,
+                module=later,
+                level=reason["level"],
+                area=area,
             )
         return _("%(module)s later in your path requires this module.", module=later)
     if kind == "wish":
@@ -68,15 +80,29 @@ def unreachable_sentence(item: dict, names: Names) -> str:
     area, target, best = names.area(item["area"]), item["target"], item.get("best_level", 0)
     phase = _phase(item.get("phase"))
     if item["reason"] == "no-module":
-        return _("No module offered in your sector brings %(area)s to level %(target)s "
-                 "(target for %(phase)s).", area=area, target=target, phase=phase)
+        return _(
+            "No module offered in your sector brings %(area)s to level %(target)s (target for %(phase)s).",
+            area=area,
+            target=target,
+            phase=phase,
+        )
     if item["reason"] == "blocked":
-        return _("Level %(target)s in %(area)s (target for %(phase)s) needs a module you skipped "
-                 "or one not offered in the phases ahead of you; the path reaches level %(best)s.",
-                 target=target, area=area, phase=phase, best=best)
-    return _("Level %(target)s in %(area)s (target for %(phase)s) does not fit in your hours per "
-             "school year in the years of that phase; the path reaches level %(best)s.",
-             target=target, area=area, phase=phase, best=best)
+        return _(
+            "Level %(target)s in %(area)s (target for %(phase)s) needs a module you skipped "
+            "or one not offered in the phases ahead of you; the path reaches level %(best)s.",
+            target=target,
+            area=area,
+            phase=phase,
+            best=best,
+        )
+    return _(
+        "Level %(target)s in %(area)s (target for %(phase)s) does not fit in your hours per "
+        "school year in the years of that phase; the path reaches level %(best)s.",
+        target=target,
+        area=area,
+        phase=phase,
+        best=best,
+    )
 
 
 def _phase(code: str | None) -> str:

@@ -29,10 +29,19 @@ def area_page_form(areas, required: bool, **kwargs) -> FlaskForm:
         onward = SubmitField(_l("Next"))
 
     for area in areas:
-        validators = [InputRequired(_l("Choose the description that fits you best."))] if required else [Optional()]
-        setattr(AreaPageForm, f"level_{area.code}", RadioField(
-            area.name, choices=level_choices(area), validators=validators, coerce=str,
-        ))
+        validators = (
+            [InputRequired(_l("Choose the description that fits you best."))] if required else [Optional()]
+        )
+        setattr(
+            AreaPageForm,
+            f"level_{area.code}",
+            RadioField(
+                area.name,
+                choices=level_choices(area),
+                validators=validators,
+                coerce=str,
+            ),
+        )
         setattr(AreaPageForm, f"wish_{area.code}", BooleanField(_l("I want to develop this")))
     return AreaPageForm(**kwargs)
 
@@ -68,7 +77,11 @@ class ClassContextForm(FlaskForm):
             raise ValidationError(_l("Cannot be more than the pupils in the class."))
 
     def validate_extra_support_need(self, field):
-        if field.data is not None and self.support_need.data is not None and field.data > self.support_need.data:
+        if (
+            field.data is not None
+            and self.support_need.data is not None
+            and field.data > self.support_need.data
+        ):
             raise ValidationError(_l("Cannot be more than the pupils with a support need."))
 
     def validate_specialisms(self, field):
@@ -83,10 +96,16 @@ def mentor_form(areas, **kwargs) -> FlaskForm:
         submit = SubmitField(_l("Save assessment"))
 
     for area in areas:
-        setattr(MentorForm, f"level_{area.code}", RadioField(
-            area.name, choices=level_choices(area), coerce=str,
-            validators=[InputRequired(_l("Choose the description that fits best."))],
-        ))
+        setattr(
+            MentorForm,
+            f"level_{area.code}",
+            RadioField(
+                area.name,
+                choices=level_choices(area),
+                coerce=str,
+                validators=[InputRequired(_l("Choose the description that fits best."))],
+            ),
+        )
     return MentorForm(**kwargs)
 
 

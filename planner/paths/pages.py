@@ -26,10 +26,19 @@ def assessment_overview(teacher) -> dict:
     rows = chart_rows(areas, latest, previous, mentor, targets, topics)
     reached = sum(1 for row in rows if row.target and row.level and row.level >= row.target)
     return {
-        "areas": areas, "rows": rows, "latest": latest, "previous": previous, "mentor": mentor,
-        "history": own, "phase": phase, "sector": sector, "topics": topics,
-        "reached": reached, "with_target": sum(1 for row in rows if row.target),
-        "chart": chart_geometry(), "draft": assessing.draft_assessment(teacher),
+        "areas": areas,
+        "rows": rows,
+        "latest": latest,
+        "previous": previous,
+        "mentor": mentor,
+        "history": own,
+        "phase": phase,
+        "sector": sector,
+        "topics": topics,
+        "reached": reached,
+        "with_target": sum(1 for row in rows if row.target),
+        "chart": chart_geometry(),
+        "draft": assessing.draft_assessment(teacher),
     }
 
 
@@ -43,14 +52,21 @@ def teacher_start(teacher):
     if path is not None:
         upcoming = [s for s in path.steps if s.status in ("in_progress", "planned")][:4]
     return render_template(
-        "paths/start.html", teacher=teacher, path=path, upcoming=upcoming,
-        names=path_names(path), **assessment_overview(teacher),
+        "paths/start.html",
+        teacher=teacher,
+        path=path,
+        upcoming=upcoming,
+        names=path_names(path),
+        **assessment_overview(teacher),
     )
 
 
 def print_page(teacher):
     path = service.current_path(teacher)
     return render_template(
-        "paths/print.html", teacher=teacher, path=path,
-        names=path_names(path), **assessment_overview(teacher),
+        "paths/print.html",
+        teacher=teacher,
+        path=path,
+        names=path_names(path),
+        **assessment_overview(teacher),
     )

@@ -36,18 +36,28 @@ def step_of_current_path(teacher: User, step_id: int) -> tuple[LearningPath, Pat
     return path, step
 
 
-def change_step(teacher: User, path: LearningPath, step: PathStep, status: str,
-                on_date: date | None = None, note: str = "") -> LearningPath:
+def change_step(
+    teacher: User,
+    path: LearningPath,
+    step: PathStep,
+    status: str,
+    on_date: date | None = None,
+    note: str = "",
+) -> LearningPath:
     """Record the step's new status and plan again; the old version stays as it was."""
     from flask_babel import gettext as _
 
     if step.path_id != path.id:
         raise StepRefused("id", _("This step belongs to an earlier version of your path."))
     if status not in TRANSITIONS[step.status]:
-        raise StepRefused("status", _(
-            "A step that is %(now)s cannot become %(new)s.",
-            now=STATUS_LABELS[step.status], new=STATUS_LABELS.get(status, status),
-        ))
+        raise StepRefused(
+            "status",
+            _(
+                "A step that is %(now)s cannot become %(new)s.",
+                now=STATUS_LABELS[step.status],
+                new=STATUS_LABELS.get(status, status),
+            ),
+        )
     if status == "skipped" and not note.strip():
         raise StepRefused("reason", _("Say why you skip this step."))
     if status == "done" and on_date and on_date > date.today():

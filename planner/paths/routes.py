@@ -8,7 +8,14 @@ from planner.extensions import db
 from planner.models import Role
 from planner.paths import assessing, bp, service
 from planner.paths.forms import (
-    PAGES, ClassContextForm, DoneForm, PlainForm, SkipForm, StartForm, area_fields, area_page_form,
+    PAGES,
+    ClassContextForm,
+    DoneForm,
+    PlainForm,
+    SkipForm,
+    StartForm,
+    area_fields,
+    area_page_form,
 )
 from planner.paths.progress import StepRefused, change_step, step_of_current_path
 from planner.paths.views import framework_areas, path_names, timeline
@@ -59,8 +66,10 @@ def assessment_page(page: str):
         draft = draft or assessing.start_draft(current_user, service.latest_assessment(current_user))
         assessing.set_areas(
             draft,
-            {a.code: int(form[f"level_{a.code}"].data) if form[f"level_{a.code}"].data else None
-             for a in shown},
+            {
+                a.code: int(form[f"level_{a.code}"].data) if form[f"level_{a.code}"].data else None
+                for a in shown
+            },
             wishes={a.code for a in shown if form[f"wish_{a.code}"].data},
         )
         db.session.commit()
@@ -70,8 +79,12 @@ def assessment_page(page: str):
         index = PAGES.index(page) + (1 if going_on else -1)
         return redirect(url_for("paths.assessment_page", page=PAGES[max(0, index)]))
     return render_template(
-        "paths/assessment.html", form=form, page=page, pages=PAGES,
-        fields=area_fields(form, shown), teacher=current_user,
+        "paths/assessment.html",
+        form=form,
+        page=page,
+        pages=PAGES,
+        fields=area_fields(form, shown),
+        teacher=current_user,
     )
 
 
@@ -119,7 +132,11 @@ def _context_page(framework, areas, draft):
         flash(_("Your self-assessment is saved and your learning path is planned."), "success")
         return redirect(url_for("paths.path"))
     return render_template(
-        "paths/assessment_context.html", form=form, page="context", pages=PAGES, teacher=current_user,
+        "paths/assessment_context.html",
+        form=form,
+        page="context",
+        pages=PAGES,
+        teacher=current_user,
     )
 
 
@@ -150,10 +167,17 @@ def path_version(version: int):
 
 def _path_page(path, latest: bool):
     return render_template(
-        "paths/path.html", path=path, latest=latest, names=path_names(path),
-        timeline=timeline(path) if path else None, versions=service.path_versions(current_user),
+        "paths/path.html",
+        path=path,
+        latest=latest,
+        names=path_names(path),
+        timeline=timeline(path) if path else None,
+        versions=service.path_versions(current_user),
         has_assessment=service.latest_assessment(current_user) is not None,
-        done_form=DoneForm(), skip_form=SkipForm(), start_form=StartForm(), plain=PlainForm(),
+        done_form=DoneForm(),
+        skip_form=SkipForm(),
+        start_form=StartForm(),
+        plain=PlainForm(),
     )
 
 
@@ -209,7 +233,10 @@ def step(step_id: int):
     status = {"start": "in_progress", "done": "done", "skip": "skipped", "plan": "planned"}[action]
     try:
         change_step(
-            current_user, path, step, status,
+            current_user,
+            path,
+            step,
+            status,
             on_date=getattr(form, "on_date", None) and form.on_date.data,
             note=(form.note.data if action == "done" else form.reason.data if action == "skip" else "") or "",
         )
@@ -224,11 +251,17 @@ def step(step_id: int):
 
 def _path_page_with_errors(path, step, form, action):
     return render_template(
-        "paths/path.html", path=path, latest=True, names=path_names(path),
-        timeline=timeline(path), versions=service.path_versions(current_user),
-        has_assessment=True, open_step=step.id,
+        "paths/path.html",
+        path=path,
+        latest=True,
+        names=path_names(path),
+        timeline=timeline(path),
+        versions=service.path_versions(current_user),
+        has_assessment=True,
+        open_step=step.id,
         done_form=form if action == "done" else DoneForm(formdata=None),
         skip_form=form if action == "skip" else SkipForm(formdata=None),
-        start_form=StartForm(formdata=None), plain=PlainForm(formdata=None),
+        start_form=StartForm(formdata=None),
+        plain=PlainForm(formdata=None),
         blank_forms={"done": DoneForm(formdata=None), "skip": SkipForm(formdata=None)},
     ), 400

@@ -102,15 +102,18 @@ def target_entries(framework: Framework) -> list[TargetEntry]:
     return [TargetEntry(phase, sector, levels) for (phase, sector), levels in grouped.items()]
 
 
-def teacher_targets(framework: Framework, sector: str, own: Assessment | None,
-                    school: School | None = None) -> dict:
+def teacher_targets(
+    framework: Framework, sector: str, own: Assessment | None, school: School | None = None
+) -> dict:
     """The phase targets of the sector, raised where the school asks more, with the
     specialisms the teacher chose."""
     targets = merge_targets(target_entries(framework), sector)
     if school is not None:
         known = set(area_codes(framework))
-        raises = {phase: {a: level for a, level in levels.items() if a in known}
-                  for phase, levels in school.raised_targets().items()}
+        raises = {
+            phase: {a: level for a, level in levels.items() if a in known}
+            for phase, levels in school.raised_targets().items()
+        }
         targets = raise_targets(targets, raises)
     specialisms = own.specialisms[:MAX_SPECIALISMS] if own else []
     return add_specialisms(targets, specialisms) if specialisms else targets
@@ -118,9 +121,9 @@ def teacher_targets(framework: Framework, sector: str, own: Assessment | None,
 
 def class_context_areas(framework: Framework) -> frozenset[str]:
     """The areas a heavy class makes more urgent, as the framework marks them."""
-    return frozenset(db.session.scalars(
-        sa.select(Area.code).where(Area.framework_id == framework.id, Area.class_context)
-    ))
+    return frozenset(
+        db.session.scalars(sa.select(Area.code).where(Area.framework_id == framework.id, Area.class_context))
+    )
 
 
 def progress_by_module(teacher: User) -> dict[str, ModuleProgress]:
@@ -147,9 +150,7 @@ def path_versions(teacher: User) -> list[LearningPath]:
 
 def path_version(teacher: User, version: int) -> LearningPath | None:
     return db.session.scalar(
-        sa.select(LearningPath).where(
-            LearningPath.teacher_id == teacher.id, LearningPath.version == version
-        )
+        sa.select(LearningPath).where(LearningPath.teacher_id == teacher.id, LearningPath.version == version)
     )
 
 
@@ -170,33 +171,57 @@ def replan(teacher: User, cause: str, today: date | None = None) -> LearningPath
     levels = planning_levels(own, latest_assessment(teacher, "mentor"))
     targets = teacher_targets(framework, sector, own, teacher.school)
     progress = progress_by_module(teacher)
-    by_status = {status: frozenset(c for c, p in progress.items() if p.status == status)
-                 for status in PROGRESS_STATUSES}
+    by_status = {
+        status: frozenset(c for c, p in progress.items() if p.status == status)
+        for status in PROGRESS_STATUSES
+    }
     budget = budget_hours(teacher)
-    result = plan(PlanRequest(
-        modules=modules, levels=levels, sector=sector, phase=phase,
-        years=years_per_phase(phase, teacher.years_experience, teacher.study_years_left),
-        targets=targets, budget={name: budget for name in targets},
-        done=by_status["done"], in_progress=by_status["in_progress"],
-        skipped=by_status["skipped"], wishes=frozenset(own.wishes),
-        heavy_class=heavy_class(own), class_context_areas=class_context_areas(framework),
-        priorities=teacher.school.priorities if teacher.school else frozenset(),
-    ))
+    result = plan(
+        PlanRequest(
+            modules=modules,
+            levels=levels,
+            sector=sector,
+            phase=phase,
+            years=years_per_phase(phase, teacher.years_experience, teacher.study_years_left),
+            targets=targets,
+            budget={name: budget for name in targets},
+            done=by_status["done"],
+            in_progress=by_status["in_progress"],
+            skipped=by_status["skipped"],
+            wishes=frozenset(own.wishes),
+            heavy_class=heavy_class(own),
+            class_context_areas=class_context_areas(framework),
+            priorities=teacher.school.priorities if teacher.school else frozenset(),
+        )
+    )
     previous = current_path(teacher)
     first_year = school_year_start(today)
     path = LearningPath(
-        teacher=teacher, version=(previous.version + 1) if previous else 1, cause=cause,
-        assessment_id=own.id, framework_code=framework.code, phase=phase, sector=sector,
-        first_school_year=first_year, budget_hours_per_year=budget, targets=targets,
-        levels=levels, unreachable=[asdict(u) for u in result.unreachable],
+        teacher=teacher,
+        version=(previous.version + 1) if previous else 1,
+        cause=cause,
+        assessment_id=own.id,
+        framework_code=framework.code,
+        phase=phase,
+        sector=sector,
+        first_school_year=first_year,
+        budget_hours_per_year=budget,
+        targets=targets,
+        levels=levels,
+        unreachable=[asdict(u) for u in result.unreachable],
         # A re-plan after the teacher's own progress continues an accepted path.
         accepted_at=utcnow() if previous and previous.accepted_at and cause == "progress" else None,
     )
     path.steps = _recorded_steps(progress, previous, modules, first_year) + [
         PathStep(
-            module_code=step.module, phase=step.phase, school_year=step.school_year,
-            last_school_year=step.last_school_year, hours=step.hours, status=step.status,
-            reasons=_distinct_reasons(step.reasons), requires=list(step.requires),
+            module_code=step.module,
+            phase=step.phase,
+            school_year=step.school_year,
+            last_school_year=step.last_school_year,
+            hours=step.hours,
+            status=step.status,
+            reasons=_distinct_reasons(step.reasons),
+            requires=list(step.requires),
             outcomes=dict(step.outcomes),
             alternatives=alternatives(modules, step.module, sector, step.phase)[:MAX_ALTERNATIVES],
         )
@@ -214,7 +239,8 @@ def _distinct_reasons(reasons) -> list[dict]:
     """One sentence per later module that needs the step, even when it needs it twice over."""
     needed_as_module = {r.module for r in reasons if r.kind == "prerequisite" and not r.area}
     return [
-        asdict(r) for r in reasons
+        asdict(r)
+        for r in reasons
         if not (r.kind == "prerequisite" and r.area and r.module in needed_as_module)
     ]
 
@@ -234,15 +260,25 @@ def _recorded_steps(progress, previous, modules, first_year) -> list[PathStep]:
             year = school_year_start(record.on_date) - first_year + 1
         else:
             year = earlier.school_year if earlier else 1
-        steps.append(PathStep(
-            module_code=code, phase=earlier.phase if earlier else "", school_year=year,
-            last_school_year=year, hours=module.hours if module else (earlier.hours if earlier else 0),
-            status=record.status,
-            reasons=[{"kind": record.status, "on": record.on_date.isoformat() if record.on_date else None,
-                      "note": record.note}],
-            requires=list(module.requires_modules) if module else [],
-            outcomes=dict(module.outcomes) if module else {},
-        ))
+        steps.append(
+            PathStep(
+                module_code=code,
+                phase=earlier.phase if earlier else "",
+                school_year=year,
+                last_school_year=year,
+                hours=module.hours if module else (earlier.hours if earlier else 0),
+                status=record.status,
+                reasons=[
+                    {
+                        "kind": record.status,
+                        "on": record.on_date.isoformat() if record.on_date else None,
+                        "note": record.note,
+                    }
+                ],
+                requires=list(module.requires_modules) if module else [],
+                outcomes=dict(module.outcomes) if module else {},
+            )
+        )
     return steps
 
 

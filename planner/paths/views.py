@@ -47,8 +47,10 @@ def framework_areas(framework: Framework | None) -> list[Area]:
     if framework is None:
         return []
     return db.session.scalars(
-        sa.select(Area).where(Area.framework_id == framework.id)
-        .options(so.selectinload(Area.descriptors)).order_by(Area.position)
+        sa.select(Area)
+        .where(Area.framework_id == framework.id)
+        .options(so.selectinload(Area.descriptors))
+        .order_by(Area.position)
     ).all()
 
 
@@ -91,7 +93,8 @@ def timeline(path) -> Timeline:
     columns = [
         Column(
             label=f"{path.first_school_year + year - 1}-{path.first_school_year + year}",
-            phase=phase_of_year.get(year, ""), x=MARGIN + (year - first) * YEAR_W,
+            phase=phase_of_year.get(year, ""),
+            x=MARGIN + (year - first) * YEAR_W,
         )
         for year in range(first, last + 1)
     ]
@@ -102,8 +105,12 @@ def timeline(path) -> Timeline:
         row = max(rows_taken.get(year, 0) for year in years)
         for year in years:
             rows_taken[year] = row + 1
-        box = Box(step, MARGIN + (step.school_year - first) * YEAR_W + 6,
-                  HEAD_H + row * (STEP_H + STEP_GAP), len(years) * YEAR_W - 12)
+        box = Box(
+            step,
+            MARGIN + (step.school_year - first) * YEAR_W + 6,
+            HEAD_H + row * (STEP_H + STEP_GAP),
+            len(years) * YEAR_W - 12,
+        )
         boxes.append(box)
         where[step.module_code] = box
     links = []
@@ -144,5 +151,10 @@ def chart_rows(areas, latest, previous, mentor, targets: dict[str, int], topics:
 
 
 def chart_geometry() -> dict:
-    return {"label_w": LABEL_W, "scale_w": SCALE_W, "row_h": ROW_H, "step": SCALE_W // len(LEVELS),
-            "levels": LEVELS}
+    return {
+        "label_w": LABEL_W,
+        "scale_w": SCALE_W,
+        "row_h": ROW_H,
+        "step": SCALE_W // len(LEVELS),
+        "levels": LEVELS,
+    }

@@ -33,15 +33,23 @@ def school_profile_form(areas, **kwargs) -> FlaskForm:
     class SchoolProfileForm(FlaskForm):
         budget_hours_per_year = IntegerField(
             _l("Professionalisation hours per teacher per school year"),
-            validators=[InputRequired(_l("Give the number of hours.")),
-                        NumberRange(min=0, max=400, message=_l("Between 0 and 400."))],
+            validators=[
+                InputRequired(_l("Give the number of hours.")),
+                NumberRange(min=0, max=400, message=_l("Between 0 and 400.")),
+            ],
         )
         submit = SubmitField(_l("Save the school profile"))
 
     for area in areas:
         setattr(SchoolProfileForm, f"priority_{area.code}", BooleanField(_l("Priority")))
         for phase in PHASES:
-            setattr(SchoolProfileForm, f"{phase}_{area.code}", SelectField(
-                PHASE_LABELS[phase], choices=choices(TARGET_CHOICES), default="",
-            ))
+            setattr(
+                SchoolProfileForm,
+                f"{phase}_{area.code}",
+                SelectField(
+                    PHASE_LABELS[phase],
+                    choices=choices(TARGET_CHOICES),
+                    default="",
+                ),
+            )
     return SchoolProfileForm(**kwargs)

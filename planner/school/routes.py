@@ -6,16 +6,16 @@ from flask_login import current_user
 
 from planner import access
 from planner.auth import accounts
+from planner.catalogue.service import current_framework
+from planner.domain.catalogue import PHASES
+from planner.domain.targets import merge_targets
 from planner.extensions import db
 from planner.models import Role, School, User
-from planner.catalogue.service import current_framework
 from planner.paths import assessing, service
 from planner.paths.forms import mentor_form
 from planner.paths.pages import assessment_overview
 from planner.paths.views import framework_areas, path_names
 from planner.school import bp
-from planner.domain.catalogue import PHASES
-from planner.domain.targets import merge_targets
 from planner.school import profile as school_profile
 from planner.school.forms import InviteForm, school_profile_form
 
@@ -32,27 +32,34 @@ def led_teachers() -> list[User]:
 def overview():
     school = db.session.get(School, current_user.school_id)
     teams = [t for t in school.teams if current_user.team_id in (None, t.id)]
-    form = InviteForm(
-        teams=teams, email_taken=lambda email: accounts.user_by_email(email) is not None
-    )
+    form = InviteForm(teams=teams, email_taken=lambda email: accounts.user_by_email(email) is not None)
     invitation_link = None
     if form.validate_on_submit():
         team = next((t for t in teams if t.id == form.team.data), None)
         if current_user.team_id is not None:
             team = current_user.team
         token = accounts.invite(
-            email=form.email.data, name=form.name.data, role=Role.TEACHER,
-            inviter=current_user, school=school, team=team,
+            email=form.email.data,
+            name=form.name.data,
+            role=Role.TEACHER,
+            inviter=current_user,
+            school=school,
+            team=team,
         )
         invitation_link = url_for("auth.accept_invitation", token=token, _external=True)
         flash(_("%(name)s has been invited. Pass on the link below.", name=form.name.data), "success")
         form = InviteForm(
-            formdata=None, teams=teams,
+            formdata=None,
+            teams=teams,
             email_taken=lambda email: accounts.user_by_email(email) is not None,
         )
     return render_template(
-        "school/overview.html", school=school, teams=teams, teachers=led_teachers(),
-        form=form, invitation_link=invitation_link,
+        "school/overview.html",
+        school=school,
+        teams=teams,
+        teachers=led_teachers(),
+        form=form,
+        invitation_link=invitation_link,
     )
 
 
@@ -70,8 +77,11 @@ def teacher(teacher_id: int):
     teacher = led_teacher_or_404(teacher_id)
     path = service.current_path(teacher)
     return render_template(
-        "school/teacher.html", teacher=teacher, path=path,
-        names=path_names(path), **assessment_overview(teacher),
+        "school/teacher.html",
+        teacher=teacher,
+        path=path,
+        names=path_names(path),
+        **assessment_overview(teacher),
     )
 
 
@@ -96,10 +106,15 @@ def mentor_assessment(teacher_id: int):
         db.session.commit()
         flash(_("Your assessment of %(name)s is saved.", name=teacher.name), "success")
         if replanned:
-            flash(_("The learning path of %(name)s has been planned again from it.", name=teacher.name), "success")
+            flash(
+                _("The learning path of %(name)s has been planned again from it.", name=teacher.name),
+                "success",
+            )
         return redirect(url_for("school.teacher", teacher_id=teacher.id))
     return render_template(
-        "school/mentor_assessment.html", teacher=teacher, form=form,
+        "school/mentor_assessment.html",
+        teacher=teacher,
+        form=form,
         fields=[(area, form[f"level_{area.code}"]) for area in areas],
     )
 
@@ -127,14 +142,24 @@ def profile():
         db.session.commit()
         flash(_("The school profile is saved."), "success")
         if replanned:
-            flash(ngettext("The learning path of %(num)d teacher has been planned again.",
-                           "The learning paths of %(num)d teachers have been planned again.",
-                           replanned), "success")
+            flash(
+                ngettext(
+                    "The learning path of %(num)d teacher has been planned again.",
+                    "The learning paths of %(num)d teachers have been planned again.",
+                    replanned,
+                ),
+                "success",
+            )
         return redirect(url_for("school.profile"))
     return render_template(
-        "school/profile.html", school=school, form=form, may_edit=may_edit,
-        rows=[(area, form[f"priority_{area.code}"], [form[f"{p}_{area.code}"] for p in PHASES])
-              for area in areas],
+        "school/profile.html",
+        school=school,
+        form=form,
+        may_edit=may_edit,
+        rows=[
+            (area, form[f"priority_{area.code}"], [form[f"{p}_{area.code}"] for p in PHASES])
+            for area in areas
+        ],
         defaults=framework_targets(school),
     )
 

@@ -22,8 +22,19 @@ from planner.models import (
     Target,
 )
 
-CATALOGUE_TABLES = (Framework, Area, LevelDescriptor, Provider, Module, ModulePhase, ModuleSector,
-                    Outcome, ModuleRequirement, LevelRequirement, Target)
+CATALOGUE_TABLES = (
+    Framework,
+    Area,
+    LevelDescriptor,
+    Provider,
+    Module,
+    ModulePhase,
+    ModuleSector,
+    Outcome,
+    ModuleRequirement,
+    LevelRequirement,
+    Target,
+)
 
 
 @pytest.fixture
@@ -50,8 +61,10 @@ def module_codes(html: str) -> list[str]:
 
 
 def flashes(html: str) -> list[str]:
-    return [re.sub(r"\s+", " ", m).strip()
-            for m in re.findall(r'<div class="flash [a-z]+" role="status">(.*?)</div>', html, re.S)]
+    return [
+        re.sub(r"\s+", " ", m).strip()
+        for m in re.findall(r'<div class="flash [a-z]+" role="status">(.*?)</div>', html, re.S)
+    ]
 
 
 @pytest.fixture
@@ -83,25 +96,41 @@ def generated_document(size: int, code: str = "GEN-1") -> dict:
         requires = sorted({index - 1 - (index % 7), index - 3 - (index % 5)} if index >= 8 else set())
         area = GEN_AREAS[index % len(GEN_AREAS)]
         level = 1 + min(4, index * 5 // size)
-        modules.append({
-            "code": f"M{index:04d}",
-            "title": {"nl": f"Module {index}", "en": f"Module {index}"},
-            "summary": {"nl": f"Samenvatting van module {index}"},
-            "provider": {"code": f"P{index % 6}", "name": f"Aanbieder {index % 6}",
-                         "kind": "institute" if index % 2 else "external"},
-            "hours": 8 + index % 40, "cost_eur": 50 * (index % 9),
-            "format": GEN_FORMATS[index % len(GEN_FORMATS)],
-            "phases": GEN_PHASES[index % len(GEN_PHASES)],
-            "sectors": GEN_SECTORS[index % len(GEN_SECTORS)],
-            "outcomes": {area: level, GEN_AREAS[(index + 3) % len(GEN_AREAS)]: max(1, level - 1)},
-            "requires": {"modules": [f"M{r:04d}" for r in requires],
-                         "levels": {area: level - 1} if level > 1 else {}},
-        })
+        modules.append(
+            {
+                "code": f"M{index:04d}",
+                "title": {"nl": f"Module {index}", "en": f"Module {index}"},
+                "summary": {"nl": f"Samenvatting van module {index}"},
+                "provider": {
+                    "code": f"P{index % 6}",
+                    "name": f"Aanbieder {index % 6}",
+                    "kind": "institute" if index % 2 else "external",
+                },
+                "hours": 8 + index % 40,
+                "cost_eur": 50 * (index % 9),
+                "format": GEN_FORMATS[index % len(GEN_FORMATS)],
+                "phases": GEN_PHASES[index % len(GEN_PHASES)],
+                "sectors": GEN_SECTORS[index % len(GEN_SECTORS)],
+                "outcomes": {area: level, GEN_AREAS[(index + 3) % len(GEN_AREAS)]: max(1, level - 1)},
+                "requires": {
+                    "modules": [f"M{r:04d}" for r in requires],
+                    "levels": {area: level - 1} if level > 1 else {},
+                },
+            }
+        )
     return {
         "framework": {"code": code, "name": {"nl": "Gegenereerd kader"}},
-        "areas": [{"code": a, "group": "support" if i < 4 else "basis", "name": {"nl": f"Gebied {a}"},
-                   "requirements": ["pedagogical"], "class_context": False, "levels": LEVEL_TEXTS}
-                  for i, a in enumerate(GEN_AREAS)],
+        "areas": [
+            {
+                "code": a,
+                "group": "support" if i < 4 else "basis",
+                "name": {"nl": f"Gebied {a}"},
+                "requirements": ["pedagogical"],
+                "class_context": False,
+                "levels": LEVEL_TEXTS,
+            }
+            for i, a in enumerate(GEN_AREAS)
+        ],
         "modules": modules,
         "targets": [{"phase": "induction", "sector": "*", "levels": dict.fromkeys(GEN_AREAS, 2)}],
     }

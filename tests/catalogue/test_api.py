@@ -32,26 +32,36 @@ def test_modules(client, make_catalogue):
     assert body == {"framework": {"code": "TEST-1"}, "modules": small_document()["modules"]}
 
 
-@pytest.mark.parametrize(("query", "codes"), [
-    ("?area=PLAN", ["PLN-1", "PLN-2"]),
-    ("?phase=experienced", ["PLN-2"]),
-    ("?sector=vo", ["STL-1", "PLN-1", "GED-1"]),
-    ("?format=training-one-day", ["STL-1", "GED-1"]),
-    ("?max_hours=8", ["STL-1", "GED-1"]),
-    ("?area=PLAN&sector=po&max_hours=16", ["PLN-1"]),
-    ("?q=OPP", ["PLN-2"]),
-    ("?q=gedrag klas", ["GED-1"]),
-    ("?q=niets", []),
-])
+@pytest.mark.parametrize(
+    ("query", "codes"),
+    [
+        ("?area=PLAN", ["PLN-1", "PLN-2"]),
+        ("?phase=experienced", ["PLN-2"]),
+        ("?sector=vo", ["STL-1", "PLN-1", "GED-1"]),
+        ("?format=training-one-day", ["STL-1", "GED-1"]),
+        ("?max_hours=8", ["STL-1", "GED-1"]),
+        ("?area=PLAN&sector=po&max_hours=16", ["PLN-1"]),
+        ("?q=OPP", ["PLN-2"]),
+        ("?q=gedrag klas", ["GED-1"]),
+        ("?q=niets", []),
+    ],
+)
 def test_module_filters(client, make_catalogue, query, codes):
     make_catalogue()
     assert [m["code"] for m in _json(client, "/api/v1/modules" + query)["modules"]] == codes
 
 
-@pytest.mark.parametrize(("query", "field"), [
-    ("?phase=someday", "phase"), ("?max_hours=veel", "max_hours"), ("?max_hours=0", "max_hours"),
-    ("?area=NIETS", "area"), ("?format=webinar", "format"), ("?sector=hbo", "sector"),
-])
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("?phase=someday", "phase"),
+        ("?max_hours=veel", "max_hours"),
+        ("?max_hours=0", "max_hours"),
+        ("?area=NIETS", "area"),
+        ("?format=webinar", "format"),
+        ("?sector=hbo", "sector"),
+    ],
+)
 def test_invalid_filters_are_a_400_naming_the_field(client, make_catalogue, query, field):
     make_catalogue()
     body = _json(client, "/api/v1/modules" + query, status=400)

@@ -16,26 +16,29 @@ def _page(client, url: str) -> str:
     return response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize(("query", "codes"), [
-    ("", ["STL-1", "PLN-1", "PLN-2", "GED-1"]),
-    ("?area=PLAN", ["PLN-1", "PLN-2"]),
-    ("?area=GEDRAG", ["GED-1"]),
-    ("?phase=experienced", ["PLN-2"]),
-    ("?phase=initial", ["STL-1"]),
-    ("?sector=vo", ["STL-1", "PLN-1", "GED-1"]),
-    ("?sector=go", ["STL-1", "PLN-1", "PLN-2"]),
-    ("?format=training-one-day", ["STL-1", "GED-1"]),
-    ("?max_hours=8", ["STL-1", "GED-1"]),
-    ("?max_hours=16", ["STL-1", "PLN-1", "GED-1"]),
-    ("?area=PLAN&sector=vo", ["PLN-1"]),
-    ("?phase=induction&format=training-multi-day&max_hours=20", ["PLN-1"]),
-    ("?q=opp", ["PLN-2"]),
-    ("?q=Gedrag+klas", ["GED-1"]),
-    ("?q=gedrag+stelsel", []),
-    ("?q=signalling", ["PLN-1"]),
-    ("?q=pln-", ["PLN-1", "PLN-2"]),
-    ("?q=100%25", []),
-])
+@pytest.mark.parametrize(
+    ("query", "codes"),
+    [
+        ("", ["STL-1", "PLN-1", "PLN-2", "GED-1"]),
+        ("?area=PLAN", ["PLN-1", "PLN-2"]),
+        ("?area=GEDRAG", ["GED-1"]),
+        ("?phase=experienced", ["PLN-2"]),
+        ("?phase=initial", ["STL-1"]),
+        ("?sector=vo", ["STL-1", "PLN-1", "GED-1"]),
+        ("?sector=go", ["STL-1", "PLN-1", "PLN-2"]),
+        ("?format=training-one-day", ["STL-1", "GED-1"]),
+        ("?max_hours=8", ["STL-1", "GED-1"]),
+        ("?max_hours=16", ["STL-1", "PLN-1", "GED-1"]),
+        ("?area=PLAN&sector=vo", ["PLN-1"]),
+        ("?phase=induction&format=training-multi-day&max_hours=20", ["PLN-1"]),
+        ("?q=opp", ["PLN-2"]),
+        ("?q=Gedrag+klas", ["GED-1"]),
+        ("?q=gedrag+stelsel", []),
+        ("?q=signalling", ["PLN-1"]),
+        ("?q=pln-", ["PLN-1", "PLN-2"]),
+        ("?q=100%25", []),
+    ],
+)
 def test_browse_filters(client, make_catalogue, query, codes):
     make_catalogue()
     html = _page(client, "/catalogue/" + query)
@@ -119,11 +122,15 @@ def test_module_page(client, make_catalogue):
     html = _page(client, "/catalogue/modules/PLN-1")
     assert "<h1>Signalling <small" in html
     # Outcomes, requirements, what it unlocks, provider, format and hours.
-    assert re.search(r'<span class="level">2</span> <a href="/catalogue/areas/PLAN">Plan-based work</a>', html)
+    assert re.search(
+        r'<span class="level">2</span> <a href="/catalogue/areas/PLAN">Plan-based work</a>', html
+    )
     assert re.search(r'Module <a href="/catalogue/modules/STL-1">STL-1</a> Inclusive education', html)
     unlocks = html.split("What it unlocks next", 1)[1].split("</ul>", 1)[0]
     assert '<a href="/catalogue/modules/PLN-2">PLN-2</a> The OPP' in unlocks
-    assert '<dt>Provider</dt><dd>Pabo Test <span class="hint">(Teacher-training institute)</span></dd>' in html
+    assert (
+        '<dt>Provider</dt><dd>Pabo Test <span class="hint">(Teacher-training institute)</span></dd>' in html
+    )
     assert "<dt>Format</dt><dd>Multi-day training</dd>" in html
     assert "<dt>Study hours</dt><dd>16</dd>" in html
     assert "<dt>Cost</dt><dd>€ 300</dd>" in html
@@ -144,8 +151,10 @@ def test_module_without_requirements(client, make_catalogue):
 
 def _svg_nodes(html: str) -> dict[str, str]:
     svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
-    return dict((code, css) for css, code in re.findall(
-        r'<g class="node ([a-z]*)">.*?<text[^>]*>([^<]+)</text>', svg, re.S))
+    return dict(
+        (code, css)
+        for css, code in re.findall(r'<g class="node ([a-z]*)">.*?<text[^>]*>([^<]+)</text>', svg, re.S)
+    )
 
 
 def test_module_page_draws_its_neighbourhood(client, make_catalogue):
@@ -191,8 +200,11 @@ def test_area_page_has_five_descriptors_and_modules_per_level(client, make_catal
     make_catalogue()
     html = _page(client, "/catalogue/areas/PLAN")
     assert "<h1>Plan-based work <small" in html
-    rows = re.findall(r"<tr><td><span class=\"level\">(\d)</span>.*?</tr>",
-                      html.split("<tbody>", 1)[1].split("</tbody>", 1)[0], re.S)
+    rows = re.findall(
+        r"<tr><td><span class=\"level\">(\d)</span>.*?</tr>",
+        html.split("<tbody>", 1)[1].split("</tbody>", 1)[0],
+        re.S,
+    )
     assert rows == ["1", "2", "3", "4", "5"]
     table = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
     by_level = {
@@ -235,6 +247,8 @@ def test_picture_titles_fall_back_to_dutch(client, make_catalogue):
     make_catalogue(document)
     for url in ("/catalogue/modules/PLN-1", "/catalogue/areas/PLAN"):
         svg = re.search(r"<svg.*?</svg>", _page(client, url), re.S).group(0)
-        titles = dict((code, title) for title, code in re.findall(
-            r"<title>([^<]*)</title>.*?<text[^>]*>([^<]+)</text>", svg, re.S))
+        titles = dict(
+            (code, title)
+            for title, code in re.findall(r"<title>([^<]*)</title>.*?<text[^>]*>([^<]+)</text>", svg, re.S)
+        )
         assert titles == {"STL-1": "Passend onderwijs", "PLN-1": "Signalling", "PLN-2": "The OPP"}, url

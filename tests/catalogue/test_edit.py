@@ -20,10 +20,18 @@ def form_data(code: str, /, **changes) -> dict:
     entry = next(m for m in small_document()["modules"] if m["code"] == code)
     provider = db.session.scalar(sa.select(Provider.id).where(Provider.code == entry["provider"]["code"]))
     data = {
-        "code": code, "title_nl": entry["title"]["nl"], "title_en": entry["title"].get("en", ""),
-        "summary_nl": "", "summary_en": "", "provider": str(provider), "hours": str(entry["hours"]),
-        "cost_eur": str(entry["cost_eur"]), "format": entry["format"], "phases": entry["phases"],
-        "sectors": entry["sectors"], "requires_modules": " ".join(entry["requires"]["modules"]),
+        "code": code,
+        "title_nl": entry["title"]["nl"],
+        "title_en": entry["title"].get("en", ""),
+        "summary_nl": "",
+        "summary_en": "",
+        "provider": str(provider),
+        "hours": str(entry["hours"]),
+        "cost_eur": str(entry["cost_eur"]),
+        "format": entry["format"],
+        "phases": entry["phases"],
+        "sectors": entry["sectors"],
+        "requires_modules": " ".join(entry["requires"]["modules"]),
     }
     for area in AREAS:
         data[f"outcome_{area}"] = str(entry["outcomes"].get(area, 0))
@@ -43,11 +51,16 @@ def module(code: str) -> Module:
 # Who may edit
 
 EDIT_ACCESS = [
-    ("teacher", "STL-1", 403), ("teacher", "GED-1", 403),
+    ("teacher", "STL-1", 403),
+    ("teacher", "GED-1", 403),
     ("leader", "STL-1", 403),
-    ("staff", "STL-1", 200), ("staff", "PLN-1", 200), ("staff", "GED-1", 403), ("staff", "PLN-2", 403),
+    ("staff", "STL-1", 200),
+    ("staff", "PLN-1", 200),
+    ("staff", "GED-1", 403),
+    ("staff", "PLN-2", 403),
     ("stranger", "STL-1", 403),
-    ("admin", "STL-1", 200), ("admin", "GED-1", 200),
+    ("admin", "STL-1", 200),
+    ("admin", "GED-1", 200),
 ]
 
 
@@ -79,8 +92,9 @@ def test_who_may_save_a_module(client, auth, people, who, code, status):
         assert snapshot() == before
 
 
-@pytest.mark.parametrize(("who", "status"), [("teacher", 403), ("leader", 403), ("stranger", 403),
-                                             ("staff", 200), ("admin", 200)])
+@pytest.mark.parametrize(
+    ("who", "status"), [("teacher", 403), ("leader", 403), ("stranger", 403), ("staff", 200), ("admin", 200)]
+)
 def test_who_may_create_a_module(client, auth, people, who, status):
     # "stranger" works at an institute that provides no module, so has nothing to create for.
     auth.login(people[who].email)
@@ -107,7 +121,9 @@ def test_edit_button_only_for_those_who_may(client, auth, people, who, visible):
 def test_staff_choose_only_their_own_providers(client, auth, people):
     auth.login("staff@example.org")
     html = client.get("/catalogue/modules/STL-1/edit").get_data(as_text=True)
-    options = re.findall(r"<option[^>]*>([^<]+)</option>", html.split('name="provider"', 1)[1].split("</select>")[0])
+    options = re.findall(
+        r"<option[^>]*>([^<]+)</option>", html.split('name="provider"', 1)[1].split("</select>")[0]
+    )
     assert options == ["Pabo Test"]
     before = snapshot()
     external = db.session.scalar(sa.select(Provider.id).where(Provider.code == "EXT"))
@@ -140,9 +156,18 @@ def test_edit_form_is_filled_with_the_module(client, auth, people):
 def test_saving_changes_every_part_of_a_module(client, auth, people):
     auth.login("admin@example.org")
     data = form_data(
-        "GED-1", code="GED-2", title_nl="Gedrag en klimaat", hours="12", cost_eur="0",
-        format="coaching", phases=["induction", "experienced"], sectors=["vo", "mbo"],
-        requires_modules="stl-1, PLN-1", outcome_GEDRAG="3", outcome_STELSEL="1", entry_GEDRAG="1",
+        "GED-1",
+        code="GED-2",
+        title_nl="Gedrag en klimaat",
+        hours="12",
+        cost_eur="0",
+        format="coaching",
+        phases=["induction", "experienced"],
+        sectors=["vo", "mbo"],
+        requires_modules="stl-1, PLN-1",
+        outcome_GEDRAG="3",
+        outcome_STELSEL="1",
+        entry_GEDRAG="1",
     )
     response = client.post("/catalogue/modules/GED-1/edit", data=data, follow_redirects=True)
     assert response.status_code == 200
@@ -169,8 +194,16 @@ def test_staff_create_a_module_for_their_institute(client, auth, people):
     auth.login("staff@example.org")
     before = row_counts()
     pabo = db.session.scalar(sa.select(Provider.id).where(Provider.code == "PABO-T"))
-    data = form_data("PLN-1", code="PLN-3", title_nl="Het groepsplan", title_en="", provider=str(pabo),
-                     requires_modules="PLN-2", outcome_PLAN="4", entry_PLAN="3")
+    data = form_data(
+        "PLN-1",
+        code="PLN-3",
+        title_nl="Het groepsplan",
+        title_en="",
+        provider=str(pabo),
+        requires_modules="PLN-2",
+        outcome_PLAN="4",
+        entry_PLAN="3",
+    )
     response = client.post("/catalogue/modules/new", data=data)
     assert response.status_code == 302 and response.headers["Location"] == "/catalogue/modules/PLN-3"
     created = module("PLN-3")
@@ -188,8 +221,9 @@ def test_staff_create_a_module_for_their_institute(client, auth, people):
 def test_an_edit_that_makes_a_cycle_is_refused_with_the_cycle(client, auth, people):
     auth.login("staff@example.org")
     before = snapshot()
-    response = client.post("/catalogue/modules/STL-1/edit",
-                           data=form_data("STL-1", title_nl="Nieuw", requires_modules="PLN-2"))
+    response = client.post(
+        "/catalogue/modules/STL-1/edit", data=form_data("STL-1", title_nl="Nieuw", requires_modules="PLN-2")
+    )
     assert response.status_code == 400
     html = response.get_data(as_text=True)
     assert "This would create a cycle: PLN-1 → STL-1 → PLN-2 → PLN-1." in html
@@ -200,17 +234,25 @@ def test_an_edit_that_makes_a_cycle_is_refused_with_the_cycle(client, auth, peop
     assert snapshot() == before
 
 
-@pytest.mark.parametrize(("code", "changes", "message"), [
-    ("PLN-2", {"entry_PLAN": "3"},
-     "The entry level in PLAN (3) must be below the level the module brings (3)."),
-    ("PLN-1", {"requires_modules": "STL-1 NIETS-1"}, "Module NIETS-1 does not exist."),
-    ("GED-1", {"requires_modules": "GED-1"}, "A module cannot require itself."),
-    ("GED-1", {"code": "PLN-1"}, "The code PLN-1 is already in use."),
-    ("GED-1", {"outcome_GEDRAG": "0"}, "Choose at least one area and the level the module brings."),
-    ("GED-1", {"phases": []}, "Choose at least one phase."),
-    ("GED-1", {"hours": "0"}, "Number must be between 1 and 2000."),
-])
-def test_an_edit_that_breaks_a_rule_is_refused_and_saves_nothing(client, auth, people, code, changes, message):
+@pytest.mark.parametrize(
+    ("code", "changes", "message"),
+    [
+        (
+            "PLN-2",
+            {"entry_PLAN": "3"},
+            "The entry level in PLAN (3) must be below the level the module brings (3).",
+        ),
+        ("PLN-1", {"requires_modules": "STL-1 NIETS-1"}, "Module NIETS-1 does not exist."),
+        ("GED-1", {"requires_modules": "GED-1"}, "A module cannot require itself."),
+        ("GED-1", {"code": "PLN-1"}, "The code PLN-1 is already in use."),
+        ("GED-1", {"outcome_GEDRAG": "0"}, "Choose at least one area and the level the module brings."),
+        ("GED-1", {"phases": []}, "Choose at least one phase."),
+        ("GED-1", {"hours": "0"}, "Number must be between 1 and 2000."),
+    ],
+)
+def test_an_edit_that_breaks_a_rule_is_refused_and_saves_nothing(
+    client, auth, people, code, changes, message
+):
     auth.login("admin@example.org")
     before = snapshot()
     response = client.post(f"/catalogue/modules/{code}/edit", data=form_data(code, title_nl="X", **changes))
@@ -251,7 +293,9 @@ def test_retiring_a_module_others_require_is_refused_naming_them(client, auth, m
     before = snapshot()
     response = client.post("/catalogue/modules/STL-1/retire", follow_redirects=True)
     assert response.status_code == 200
-    assert "Module STL-1 cannot be retired: GED-1, PLN-1 require it." in flashes(response.get_data(as_text=True))
+    assert "Module STL-1 cannot be retired: GED-1, PLN-1 require it." in flashes(
+        response.get_data(as_text=True)
+    )
     assert snapshot() == before
 
 
@@ -294,7 +338,8 @@ def test_a_module_whose_requirement_is_retired_stays_retired(client, auth, peopl
 
     response = client.post("/catalogue/modules/PLN-2/retire", follow_redirects=True)
     assert "Module PLN-2 cannot be put back: it requires retired module PLN-1." in flashes(
-        response.get_data(as_text=True))
+        response.get_data(as_text=True)
+    )
     assert snapshot() == before
 
     # In the right order both come back, and the catalogue still passes its own import check.

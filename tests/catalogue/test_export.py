@@ -27,7 +27,8 @@ def _pairs(case: dict, kind: str) -> set[tuple[str, str]]:
     names[case["CFDocument"]["identifier"]] = "DOCUMENT"
     return {
         (names[a["originNodeURI"]["identifier"]], names[a["destinationNodeURI"]["identifier"]])
-        for a in case["CFAssociations"] if a["associationType"] == kind
+        for a in case["CFAssociations"]
+        if a["associationType"] == kind
     }
 
 
@@ -57,8 +58,11 @@ def test_case_document_and_items(make_catalogue):
 def test_case_associations(make_catalogue):
     case = export_case(make_catalogue(), BASE)
     assert _pairs(case, "isChildOf") == {
-        ("basis", "DOCUMENT"), ("support", "DOCUMENT"),
-        ("STELSEL", "basis"), ("PLAN", "basis"), ("GEDRAG", "support"),
+        ("basis", "DOCUMENT"),
+        ("support", "DOCUMENT"),
+        ("STELSEL", "basis"),
+        ("PLAN", "basis"),
+        ("GEDRAG", "support"),
     }
     # PLN-1 (to PLAN) requires STL-1 (to STELSEL); PLN-2 stays within PLAN.
     assert _pairs(case, "precedes") == {("STELSEL", "PLAN")}
@@ -106,10 +110,19 @@ def test_csv_header_and_rows(make_catalogue):
     assert header == CSV_COLUMNS
     assert [row[0] for row in rows] == ["STL-1", "PLN-1", "PLN-2", "GED-1"]
     assert dict(zip(header, rows[2], strict=True)) == {
-        "code": "PLN-2", "title_nl": "Het OPP", "title_en": "The OPP", "provider": "Extern Bureau",
-        "format": "training-multi-day", "hours": "24", "cost_eur": "500",
-        "phases": "induction experienced", "sectors": "po go", "outcomes": "PLAN:3",
-        "requires_modules": "PLN-1", "requires_levels": "PLAN:2", "retired": "",
+        "code": "PLN-2",
+        "title_nl": "Het OPP",
+        "title_en": "The OPP",
+        "provider": "Extern Bureau",
+        "format": "training-multi-day",
+        "hours": "24",
+        "cost_eur": "500",
+        "phases": "induction experienced",
+        "sectors": "po go",
+        "outcomes": "PLAN:3",
+        "requires_modules": "PLN-1",
+        "requires_levels": "PLAN:2",
+        "retired": "",
     }
     assert rows[3][-1] == "yes"
     assert rows[0][CSV_COLUMNS.index("requires_modules")] == ""
@@ -146,8 +159,9 @@ def test_cli_import_then_export_json_gives_the_file_back(runner, tmp_path, shipp
 def test_cli_export_case_and_csv(runner, make_catalogue, tmp_path):
     make_catalogue()
     case_file, csv_file = tmp_path / "case.json", tmp_path / "modules.csv"
-    result = runner.invoke(args=["catalogue", "export", str(case_file), "--format", "case",
-                                 "--base-uri", BASE])
+    result = runner.invoke(
+        args=["catalogue", "export", str(case_file), "--format", "case", "--base-uri", BASE]
+    )
     assert result.exit_code == 0, result.output
     case = json.loads(case_file.read_text(encoding="utf-8"))
     assert case["CFDocument"]["uri"].startswith(BASE + "/")
@@ -201,9 +215,14 @@ def test_cli_export_without_a_catalogue(runner, tmp_path):
 # Downloads from the browse page
 
 
-@pytest.mark.parametrize(("kind", "mimetype"), [
-    ("catalogue.json", "application/json"), ("case.json", "application/json"), ("modules.csv", "text/csv"),
-])
+@pytest.mark.parametrize(
+    ("kind", "mimetype"),
+    [
+        ("catalogue.json", "application/json"),
+        ("case.json", "application/json"),
+        ("modules.csv", "text/csv"),
+    ],
+)
 def test_downloads(client, make_catalogue, kind, mimetype):
     make_catalogue()
     response = client.get(f"/catalogue/export/{kind}")

@@ -19,7 +19,11 @@ def test_shipped_catalogue_round_trips_through_an_empty_database(app, shipped_do
     assert all(count == 0 for count in row_counts().values())
     framework = import_document(shipped_document)
     counts = row_counts()
-    assert counts["frameworks"] == 1 and counts["modules"] == len(shipped_document["modules"]) and counts["areas"] == 17
+    assert (
+        counts["frameworks"] == 1
+        and counts["modules"] == len(shipped_document["modules"])
+        and counts["areas"] == 17
+    )
     assert counts["level_descriptors"] == 17 * 5
     assert export_document(framework) == shipped_document
 
@@ -51,9 +55,17 @@ def test_import_replaces_a_framework_with_the_same_code(app, make_catalogue):
     replacement["modules"] = [m for m in replacement["modules"] if m["code"] != "GED-1"]
     replacement["modules"][0]["title"] = {"nl": "Het stelsel passend onderwijs"}
     replacement["modules"].append(
-        {"code": "GED-2", "title": {"nl": "Lastig gedrag"}, "hours": 12, "cost_eur": 0,
-         "format": "coaching", "phases": ["experienced"], "sectors": ["vo"],
-         "outcomes": {"GEDRAG": 3}, "requires": {"modules": ["STL-1"], "levels": {"GEDRAG": 1}}},
+        {
+            "code": "GED-2",
+            "title": {"nl": "Lastig gedrag"},
+            "hours": 12,
+            "cost_eur": 0,
+            "format": "coaching",
+            "phases": ["experienced"],
+            "sectors": ["vo"],
+            "outcomes": {"GEDRAG": 3},
+            "requires": {"modules": ["STL-1"], "levels": {"GEDRAG": 1}},
+        },
     )
     replacement["targets"] = []
 
@@ -114,39 +126,86 @@ def _change(document: dict, path: str, value) -> dict:
 
 
 REFUSALS = [
-    pytest.param("modules.1.hours", ..., ["modules[1] PLN-1: 'hours' is a required property"],
-                 id="missing-field"),
-    pytest.param("modules.1.hours", "zestien", ["modules[1] PLN-1.hours: 'zestien' is not of type 'integer'"],
-                 id="wrong-type"),
-    pytest.param("modules.3.format", "webinar", ["modules[3] GED-1.format: 'webinar' is not one of"],
-                 id="unknown-format"),
-    pytest.param("modules.2.outcomes.PLAN", 6, ["modules[2] PLN-2.outcomes.PLAN: 6 is not one of"],
-                 id="level-out-of-range"),
-    pytest.param("areas.1.levels.5", ..., ["areas[1] PLAN.levels: '5' is a required property"],
-                 id="missing-descriptor"),
-    pytest.param("modules.0.requires.modules", ["PLN-2"],
-                 ["Module PLN-1 is part of a requirement cycle: PLN-1 requires STL-1 requires PLN-2 requires PLN-1."],
-                 id="cycle"),
-    pytest.param("modules.1.requires.modules", ["STL-1", "STL-9"],
-                 ["Module PLN-1 requires module STL-9, which is not in the catalogue."], id="dangling-module"),
-    pytest.param("modules.3.outcomes", {"GEDRAG": 2, "ONBEKEND": 2},
-                 ["Module GED-1 refers to area ONBEKEND, which is not in the framework."], id="dangling-area"),
-    pytest.param("modules.2.requires.levels", {"PLAN": 3},
-                 ["Module PLN-2 requires level 3 in PLAN to enter but brings participants only to level 3; "
-                  "the entry level must be lower."], id="entry-level-not-below-outcome"),
-    pytest.param("modules.3.requires.modules", ["GED-1"], ["Module GED-1 requires itself."],
-                 id="self-requirement"),
-    pytest.param("modules.3.code", "PLN-1", ["Module code PLN-1 is used 2 times; codes must be unique."],
-                 id="duplicate-module"),
+    pytest.param(
+        "modules.1.hours", ..., ["modules[1] PLN-1: 'hours' is a required property"], id="missing-field"
+    ),
+    pytest.param(
+        "modules.1.hours",
+        "zestien",
+        ["modules[1] PLN-1.hours: 'zestien' is not of type 'integer'"],
+        id="wrong-type",
+    ),
+    pytest.param(
+        "modules.3.format",
+        "webinar",
+        ["modules[3] GED-1.format: 'webinar' is not one of"],
+        id="unknown-format",
+    ),
+    pytest.param(
+        "modules.2.outcomes.PLAN",
+        6,
+        ["modules[2] PLN-2.outcomes.PLAN: 6 is not one of"],
+        id="level-out-of-range",
+    ),
+    pytest.param(
+        "areas.1.levels.5", ..., ["areas[1] PLAN.levels: '5' is a required property"], id="missing-descriptor"
+    ),
+    pytest.param(
+        "modules.0.requires.modules",
+        ["PLN-2"],
+        ["Module PLN-1 is part of a requirement cycle: PLN-1 requires STL-1 requires PLN-2 requires PLN-1."],
+        id="cycle",
+    ),
+    pytest.param(
+        "modules.1.requires.modules",
+        ["STL-1", "STL-9"],
+        ["Module PLN-1 requires module STL-9, which is not in the catalogue."],
+        id="dangling-module",
+    ),
+    pytest.param(
+        "modules.3.outcomes",
+        {"GEDRAG": 2, "ONBEKEND": 2},
+        ["Module GED-1 refers to area ONBEKEND, which is not in the framework."],
+        id="dangling-area",
+    ),
+    pytest.param(
+        "modules.2.requires.levels",
+        {"PLAN": 3},
+        [
+            "Module PLN-2 requires level 3 in PLAN to enter but brings participants only to level 3; "
+            "the entry level must be lower."
+        ],
+        id="entry-level-not-below-outcome",
+    ),
+    pytest.param(
+        "modules.3.requires.modules", ["GED-1"], ["Module GED-1 requires itself."], id="self-requirement"
+    ),
+    pytest.param(
+        "modules.3.code",
+        "PLN-1",
+        ["Module code PLN-1 is used 2 times; codes must be unique."],
+        id="duplicate-module",
+    ),
     pytest.param("areas.2.code", "PLAN", ["area PLAN: duplicate-code"], id="duplicate-area"),
-    pytest.param("targets.0.levels.ONBEKEND", 2, ["targets[0]: unknown-area: area ONBEKEND does not exist"],
-                 id="target-unknown-area"),
-    pytest.param("modules.0.retired", True, ["module PLN-1: retired-requirement: requires retired module STL-1"],
-                 id="requires-retired"),
+    pytest.param(
+        "targets.0.levels.ONBEKEND",
+        2,
+        ["targets[0]: unknown-area: area ONBEKEND does not exist"],
+        id="target-unknown-area",
+    ),
+    pytest.param(
+        "modules.0.retired",
+        True,
+        ["module PLN-1: retired-requirement: requires retired module STL-1"],
+        id="requires-retired",
+    ),
     pytest.param("framework", ..., ["document: 'framework' is a required property"], id="no-framework"),
-    pytest.param("modules.3.provider.name", "Ander Bureau",
-                 ["module GED-1: provider-mismatch: provider EXT is described as 'Ander Bureau'"],
-                 id="provider-described-twice"),
+    pytest.param(
+        "modules.3.provider.name",
+        "Ander Bureau",
+        ["module GED-1: provider-mismatch: provider EXT is described as 'Ander Bureau'"],
+        id="provider-described-twice",
+    ),
 ]
 
 
@@ -206,18 +265,23 @@ def test_documents_of_the_wrong_shape_are_refused(app, document):
     assert refusal.value.problems
 
 
-@pytest.mark.parametrize(("path", "item"), [
-    ("modules.0.title", "modules[0] STL-1.title.nl"),
-    ("areas.1.name", "areas[1] PLAN.name.nl"),
-    ("framework.name", "framework.name.nl"),
-])
+@pytest.mark.parametrize(
+    ("path", "item"),
+    [
+        ("modules.0.title", "modules[0] STL-1.title.nl"),
+        ("areas.1.name", "areas[1] PLAN.name.nl"),
+        ("framework.name", "framework.name.nl"),
+    ],
+)
 def test_names_longer_than_the_database_holds_are_refused(make_catalogue, path, item):
     """Refused by the check, with the item named, rather than by PostgreSQL halfway."""
     make_catalogue()
     before = row_counts()
     with pytest.raises(ImportRefused) as refusal:
         import_document(_change(small_document(), path, {"nl": "x" * 201}))
-    assert any(p.startswith(item) and "is too long" in p for p in refusal.value.problems), refusal.value.problems
+    assert any(p.startswith(item) and "is too long" in p for p in refusal.value.problems), (
+        refusal.value.problems
+    )
     assert row_counts() == before
 
 

@@ -36,8 +36,9 @@ def _queries(client, counter, url: str) -> int:
 
 
 @pytest.mark.parametrize("login", [None, Role.ADMIN, Role.INSTITUTE])
-def test_queries_per_page_do_not_grow_with_the_catalogue(client, auth, make_user, make_institute,
-                                                         query_counter, login):
+def test_queries_per_page_do_not_grow_with_the_catalogue(
+    client, auth, make_user, make_institute, query_counter, login
+):
     import_document(generated_document(50))
     if login:
         institute = make_institute("Aanbieder 1", provider_code="P1")

@@ -42,9 +42,7 @@ _SECTOR_SETS = st.sampled_from(SECTOR_SETS)
 def modules(draw: st.DrawFn, code: str, earlier: list[str]) -> Module:
     outcomes = dict(draw(_OUTCOMES))
     # The graph rule: an entry level lies below the level the module brings.
-    requires_levels = {
-        area: level for area, level in draw(_ENTRY_LEVELS) if level < outcomes.get(area, 5)
-    }
+    requires_levels = {area: level for area, level in draw(_ENTRY_LEVELS) if level < outcomes.get(area, 5)}
     picks = draw(_PICKS) if earlier else []
     requires_modules = sorted({earlier[pick % len(earlier)] for pick in picks})
     return Module(
@@ -67,9 +65,7 @@ def catalogues(draw: st.DrawFn, min_size: int = 1, max_size: int = 14) -> dict[s
     return {code: draw(modules(code, codes[:index])) for index, code in enumerate(codes)}
 
 
-_LEVELS = st.dictionaries(
-    st.sampled_from(AREAS), st.sampled_from((0, 1, 1, 2, 3, 5)), max_size=len(AREAS)
-)
+_LEVELS = st.dictionaries(st.sampled_from(AREAS), st.sampled_from((0, 1, 1, 2, 3, 5)), max_size=len(AREAS))
 _TARGETS = st.dictionaries(
     st.sampled_from(AREAS), st.sampled_from((1, 2, 2, 3, 3, 4, 5)), max_size=len(AREAS)
 )

@@ -33,9 +33,7 @@ def module(
     sectors: tuple[str, ...] = ("po",),
     entry: Mapping[str, int] | None = None,
 ) -> Module:
-    return Module(
-        code, hours, format, frozenset(phases), frozenset(sectors), outcomes, requires, entry or {}
-    )
+    return Module(code, hours, format, frozenset(phases), frozenset(sectors), outcomes, requires, entry or {})
 
 
 def request(modules: list[Module], **changes: object) -> PlanRequest:
@@ -51,9 +49,7 @@ def request(modules: list[Module], **changes: object) -> PlanRequest:
     return replace(base, **changes)
 
 
-def plan_for(
-    modules: list[Module], targets: Mapping[str, Mapping[str, int]], **changes: object
-) -> Path:
+def plan_for(modules: list[Module], targets: Mapping[str, Mapping[str, int]], **changes: object) -> Path:
     return plan(request(modules, targets=targets, **changes))
 
 
@@ -67,9 +63,7 @@ def test_a_gap_is_closed_and_the_step_says_why() -> None:
     [step] = path.steps
     assert (step.module, step.phase, step.school_year) == ("A", "induction", 1)
     assert step.status == "planned"
-    assert step.reasons == (
-        Reason("gap", area="DIFF", level=3, target=3, current=1, phase="induction"),
-    )
+    assert step.reasons == (Reason("gap", area="DIFF", level=3, target=3, current=1, phase="induction"),)
     assert path.unreachable == ()
     assert path.levels_after == {"DIFF": 3}
 
@@ -120,9 +114,7 @@ def test_an_entry_level_is_reached_by_an_earlier_step() -> None:
 
     assert placed(path) == [("CALM", 1), ("GROUP", 2)]
     assert path.steps[1].requires == ("CALM",)
-    assert path.steps[0].reasons == (
-        Reason("prerequisite", area="GEDRAG", level=2, module="GROUP"),
-    )
+    assert path.steps[0].reasons == (Reason("prerequisite", area="GEDRAG", level=2, module="GROUP"),)
 
 
 def test_an_entry_level_the_teacher_has_needs_no_step() -> None:
@@ -151,8 +143,7 @@ def test_a_master_module_spans_years_and_later_steps_wait() -> None:
 
 def test_a_full_budget_pushes_steps_to_later_years() -> None:
     modules = [
-        module(code, {area: 2}, hours=30)
-        for code, area in (("A", "DIFF"), ("B", "KLAS"), ("C", "GEDRAG"))
+        module(code, {area: 2}, hours=30) for code, area in (("A", "DIFF"), ("B", "KLAS"), ("C", "GEDRAG"))
     ]
 
     path = plan_for(modules, {"induction": {"DIFF": 2, "KLAS": 2, "GEDRAG": 2}})

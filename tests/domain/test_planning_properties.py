@@ -130,9 +130,7 @@ def test_replanning_keeps_what_is_done_and_in_progress(request: PlanRequest) -> 
     kept = {step.module for step in path.steps if step.status == "in_progress"}
     assert kept == set(request.in_progress)
     assert all(
-        step.school_year == step.last_school_year == 1
-        for step in path.steps
-        if step.status == "in_progress"
+        step.school_year == step.last_school_year == 1 for step in path.steps if step.status == "in_progress"
     )
     assert not {step.module for step in path.steps} & request.done
     expected = projected_levels(_base(request), request.modules, [s.module for s in path.steps])

@@ -1,7 +1,6 @@
 """Fixtures for the path tests: a teacher with a catalogue, assessments made through the
 service, API clients with a bearer token, and a counter of SQL statements."""
 
-
 import pytest
 import sqlalchemy as sa
 
@@ -28,8 +27,14 @@ def other_school(make_school):
 def teacher(make_catalogue, make_user, school):
     """A starting teacher (first year, po) with the small catalogue imported."""
     make_catalogue()
-    return make_user(email="teacher@example.org", name="Tess Leraar", school=school,
-                     team=school.teams[0], qualification="qualified", years_experience=0)
+    return make_user(
+        email="teacher@example.org",
+        name="Tess Leraar",
+        school=school,
+        team=school.teams[0],
+        qualification="qualified",
+        years_experience=0,
+    )
 
 
 @pytest.fixture
@@ -37,14 +42,16 @@ def leader(make_user, school):
     return make_user(role=Role.LEADER, email="leader@example.org", name="Lies Leider", school=school)
 
 
-def assess(teacher, levels: dict, wishes=(), specialisms=(), class_context=None, plan=True,
-           completed_at=None) -> Assessment:
+def assess(
+    teacher, levels: dict, wishes=(), specialisms=(), class_context=None, plan=True, completed_at=None
+) -> Assessment:
     """A complete self-assessment made through the service, and (by default) a new path."""
     assessment = assessing.start_draft(teacher, None)
     assessing.set_areas(assessment, dict(levels), wishes=set(wishes), specialisms=set(specialisms))
     context = class_context or {}
-    assessing.set_class_context(assessment, context.get("class_size"), context.get("support_need"),
-                                context.get("extra_support_need"))
+    assessing.set_class_context(
+        assessment, context.get("class_size"), context.get("support_need"), context.get("extra_support_need")
+    )
     assessing.complete(assessment)
     if completed_at is not None:
         assessment.completed_at = completed_at
@@ -126,5 +133,3 @@ def query_counter(app):
         yield counter
     finally:
         sa.event.remove(db.engine, "before_cursor_execute", counter)
-
-

@@ -61,8 +61,9 @@ def test_going_on_needs_every_level_of_the_page_and_keeps_the_choices(client, lo
 
 def test_half_way_saved_and_resumed_on_the_page_left(client, logged_in):
     # Page 1 done, page 2 saved for later with nothing chosen.
-    response = client.post("/assessment/basis",
-                           data={"level_STELSEL": "2", "level_PLAN": "1", "wish_PLAN": "y", "onward": ""})
+    response = client.post(
+        "/assessment/basis", data={"level_STELSEL": "2", "level_PLAN": "1", "wish_PLAN": "y", "onward": ""}
+    )
     assert location(response) == "/assessment/support"
     response = client.post("/assessment/support", data={"later": ""})
     assert location(response) == "/"
@@ -101,15 +102,24 @@ def test_back_saves_and_returns_to_the_previous_page(client, logged_in):
 
 
 def test_class_context_errors_stay_at_their_fields(client, logged_in):
-    response = client.post("/assessment/context", data={
-        "class_size": "20", "support_need": "25", "extra_support_need": "3", "finish": "",
-    })
+    response = client.post(
+        "/assessment/context",
+        data={
+            "class_size": "20",
+            "support_need": "25",
+            "extra_support_need": "3",
+            "finish": "",
+        },
+    )
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     error = re.search(r'<p class="error" id="support_need-error">([^<]+)</p>', page)
     assert error and "klas" in error.group(1)
-    assert re.search(r'<input aria-describedby="support_need-error" aria-invalid="true" id="support_need"'
-                     r'[^>]*value="25"', page)
+    assert re.search(
+        r'<input aria-describedby="support_need-error" aria-invalid="true" id="support_need"'
+        r'[^>]*value="25"',
+        page,
+    )
     assert re.search(r'id="class_size"[^>]*value="20"', page)
     assert 'id="class_size-error"' not in page
     assert count(Assessment) == 0 and count(LearningPath) == 0
@@ -147,23 +157,41 @@ def test_finishing_with_missing_levels_goes_to_the_first_missing_area(client, lo
 
 
 def fill_in(client, levels: dict, context: dict | None = None, wishes=(), specialisms=()):
-    client.post("/assessment/basis", data={
-        "level_STELSEL": str(levels["STELSEL"]), "level_PLAN": str(levels["PLAN"]),
-        **{f"wish_{code}": "y" for code in wishes if code != "GEDRAG"}, "onward": "",
-    })
-    client.post("/assessment/support", data={
-        "level_GEDRAG": str(levels["GEDRAG"]), **({"wish_GEDRAG": "y"} if "GEDRAG" in wishes else {}),
-        "onward": "",
-    })
-    return client.post("/assessment/context", data={
-        **{k: str(v) for k, v in (context or {}).items()}, "specialisms": list(specialisms), "finish": "",
-    })
+    client.post(
+        "/assessment/basis",
+        data={
+            "level_STELSEL": str(levels["STELSEL"]),
+            "level_PLAN": str(levels["PLAN"]),
+            **{f"wish_{code}": "y" for code in wishes if code != "GEDRAG"},
+            "onward": "",
+        },
+    )
+    client.post(
+        "/assessment/support",
+        data={
+            "level_GEDRAG": str(levels["GEDRAG"]),
+            **({"wish_GEDRAG": "y"} if "GEDRAG" in wishes else {}),
+            "onward": "",
+        },
+    )
+    return client.post(
+        "/assessment/context",
+        data={
+            **{k: str(v) for k, v in (context or {}).items()},
+            "specialisms": list(specialisms),
+            "finish": "",
+        },
+    )
 
 
 def test_finishing_completes_the_assessment_and_plans_the_path(client, logged_in):
-    response = fill_in(client, {"STELSEL": 1, "PLAN": 1, "GEDRAG": 1},
-                       {"class_size": 26, "support_need": 9, "extra_support_need": 5},
-                       wishes=["GEDRAG"], specialisms=["GEDRAG"])
+    response = fill_in(
+        client,
+        {"STELSEL": 1, "PLAN": 1, "GEDRAG": 1},
+        {"class_size": 26, "support_need": 9, "extra_support_need": 5},
+        wishes=["GEDRAG"],
+        specialisms=["GEDRAG"],
+    )
     assert location(response) == "/path"
     assert draft(logged_in) is None
     done = service.latest_assessment(logged_in)

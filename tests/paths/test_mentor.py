@@ -42,8 +42,10 @@ def test_the_mentor_form_needs_every_level(client, as_leader, teacher):
 
 def test_mentor_assessment_side_by_side_with_differences_of_two_marked(client, as_leader, teacher):
     assess(teacher, {"STELSEL": 4, "PLAN": 2, "GEDRAG": 1})
-    response = client.post(f"/school/teachers/{teacher.id}/assessment",
-                           data={"level_STELSEL": "2", "level_PLAN": "3", "level_GEDRAG": "3"})
+    response = client.post(
+        f"/school/teachers/{teacher.id}/assessment",
+        data={"level_STELSEL": "2", "level_PLAN": "3", "level_GEDRAG": "3"},
+    )
     assert response.headers["Location"].endswith(f"/school/teachers/{teacher.id}")
     mentor = service.latest_assessment(teacher, "mentor")
     assert mentor.assessor_id == as_leader.id and mentor.complete
@@ -78,12 +80,16 @@ def test_the_teacher_sees_the_comparison_too(client, auth, leader, teacher):
 
 
 def test_the_mentor_form_starts_from_the_previous_mentor_assessment(client, as_leader, teacher):
-    client.post(f"/school/teachers/{teacher.id}/assessment",
-                data={"level_STELSEL": "2", "level_PLAN": "3", "level_GEDRAG": "4"})
+    client.post(
+        f"/school/teachers/{teacher.id}/assessment",
+        data={"level_STELSEL": "2", "level_PLAN": "3", "level_GEDRAG": "4"},
+    )
     page = client.get(f"/school/teachers/{teacher.id}/assessment").get_data(as_text=True)
     assert re.search(r'<input checked id="level_GEDRAG-3"', page)
-    client.post(f"/school/teachers/{teacher.id}/assessment",
-                data={"level_STELSEL": "2", "level_PLAN": "3", "level_GEDRAG": "2"})
+    client.post(
+        f"/school/teachers/{teacher.id}/assessment",
+        data={"level_STELSEL": "2", "level_PLAN": "3", "level_GEDRAG": "2"},
+    )
     assert count(Assessment, kind="mentor") == 2
     assert service.latest_assessment(teacher, "mentor").levels["GEDRAG"] == 2
 
@@ -99,9 +105,11 @@ def test_the_teacher_page_before_any_assessment(client, as_leader, teacher):
 def test_a_mentor_assessment_plans_the_path_again_from_the_lower_level(client, as_leader, teacher):
     assess(teacher, {"STELSEL": 2, "PLAN": 3, "GEDRAG": 3})
     assert "GED-1" not in steps_by_module(current(teacher))
-    response = client.post(f"/school/teachers/{teacher.id}/assessment",
-                           data={"level_STELSEL": "2", "level_PLAN": "3", "level_GEDRAG": "1"},
-                           follow_redirects=True)
+    response = client.post(
+        f"/school/teachers/{teacher.id}/assessment",
+        data={"level_STELSEL": "2", "level_PLAN": "3", "level_GEDRAG": "1"},
+        follow_redirects=True,
+    )
     assert "opnieuw gepland" in response.get_data(as_text=True)
     path = current(teacher)
     assert (path.version, path.cause, path.levels["GEDRAG"]) == (2, "mentor", 1)
@@ -109,6 +117,8 @@ def test_a_mentor_assessment_plans_the_path_again_from_the_lower_level(client, a
 
 
 def test_a_mentor_assessment_before_the_first_path_plans_nothing(client, as_leader, teacher):
-    client.post(f"/school/teachers/{teacher.id}/assessment",
-                data={"level_STELSEL": "2", "level_PLAN": "3", "level_GEDRAG": "1"})
+    client.post(
+        f"/school/teachers/{teacher.id}/assessment",
+        data={"level_STELSEL": "2", "level_PLAN": "3", "level_GEDRAG": "1"},
+    )
     assert current(teacher) is None

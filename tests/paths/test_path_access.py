@@ -30,7 +30,9 @@ def people(make_catalogue, make_school, make_user):
         "colleague": make_user(email="t2@example.org", school=school, team=school.teams[1]),
         "stranger": make_user(email="t3@example.org", school=other, team=other.teams[0]),
         "leader": make_user(role=Role.LEADER, email="leader@example.org", school=school),
-        "team_leader": make_user(role=Role.LEADER, email="tl@example.org", school=school, team=school.teams[1]),
+        "team_leader": make_user(
+            role=Role.LEADER, email="tl@example.org", school=school, team=school.teams[1]
+        ),
         "other_leader": make_user(role=Role.LEADER, email="ol@example.org", school=other),
         "institute": make_user(role=Role.INSTITUTE, email="inst@example.org"),
         "admin": make_user(role=Role.ADMIN, email="admin@example.org"),
@@ -118,12 +120,15 @@ def test_teacher_pages_of_the_leader(client, auth, people, viewer, subject, stat
     assert client.get(f"/school/teachers/{people[subject].id}{page}").status_code == status
 
 
-@pytest.mark.parametrize(("viewer", "subject"), [("other_leader", "teacher"), ("team_leader", "teacher"),
-                                                 ("leader", "stranger")])
+@pytest.mark.parametrize(
+    ("viewer", "subject"), [("other_leader", "teacher"), ("team_leader", "teacher"), ("leader", "stranger")]
+)
 def test_a_mentor_assessment_outside_ones_team_is_404_and_not_stored(client, auth, people, viewer, subject):
     auth.login(people[viewer].email)
-    response = client.post(f"/school/teachers/{people[subject].id}/assessment",
-                           data={f"level_{code}": "1" for code in SMALL_AREAS})
+    response = client.post(
+        f"/school/teachers/{people[subject].id}/assessment",
+        data={f"level_{code}": "1" for code in SMALL_AREAS},
+    )
     assert response.status_code == 404
     assert count(Assessment, kind="mentor") == 0
 
@@ -132,6 +137,11 @@ def test_a_mentor_assessment_outside_ones_team_is_404_and_not_stored(client, aut
 def test_a_leader_cannot_open_a_non_teacher_as_teacher(client, auth, people, subject):
     auth.login(people["leader"].email)
     assert client.get(f"/school/teachers/{people[subject].id}").status_code == 404
-    assert client.post(f"/school/teachers/{people[subject].id}/assessment",
-                       data={f"level_{code}": "1" for code in SMALL_AREAS}).status_code == 404
+    assert (
+        client.post(
+            f"/school/teachers/{people[subject].id}/assessment",
+            data={f"level_{code}": "1" for code in SMALL_AREAS},
+        ).status_code
+        == 404
+    )
     assert count(Assessment, kind="mentor") == 0

@@ -54,7 +54,11 @@ def test_get_the_path_document(api, teacher):
     assert set(by_module) == {"STL-1", "PLN-1", "PLN-2", "GED-1"}
     assert by_module["PLN-2"]["requires"] == ["PLN-1"]
     assert by_module["PLN-2"]["hours"] == 24 and by_module["PLN-2"]["phase"] == "induction"
-    assert by_module["STL-1"]["school_year"] < by_module["PLN-1"]["school_year"] < by_module["PLN-2"]["school_year"]
+    assert (
+        by_module["STL-1"]["school_year"]
+        < by_module["PLN-1"]["school_year"]
+        < by_module["PLN-2"]["school_year"]
+    )
     assert body["unreachable"] == []
 
 
@@ -83,8 +87,10 @@ def test_no_path_yet_is_404(api):
     [
         ({**VALID, "levels": {"STELSEL": 0, "PLAN": 1, "GEDRAG": 1}}, {"levels.STELSEL"}),
         ({**VALID, "levels": {"STELSEL": 6, "PLAN": 1, "GEDRAG": 1}}, {"levels.STELSEL"}),
-        ({**VALID, "levels": {"STELSEL": "3", "PLAN": 1.0, "GEDRAG": True}},
-         {"levels.STELSEL", "levels.PLAN", "levels.GEDRAG"}),
+        (
+            {**VALID, "levels": {"STELSEL": "3", "PLAN": 1.0, "GEDRAG": True}},
+            {"levels.STELSEL", "levels.PLAN", "levels.GEDRAG"},
+        ),
         ({**VALID, "levels": {"STELSEL": 1, "LEZEN": 2}}, {"levels.LEZEN"}),
         ({**VALID, "levels": {}}, {"levels"}),
         ({"wishes": []}, {"levels"}),
@@ -94,13 +100,17 @@ def test_no_path_yet_is_404(api):
         ({**VALID, "class_context": {"class_size": -1}}, {"class_context.class_size"}),
         ({**VALID, "class_context": {"class_size": 20, "support_need": -3}}, {"class_context.support_need"}),
         ({**VALID, "class_context": {"class_size": 20, "support_need": 25}}, {"class_context.support_need"}),
-        ({**VALID, "class_context": {"class_size": 20, "support_need": 5, "extra_support_need": 6}},
-         {"class_context.extra_support_need"}),
+        (
+            {**VALID, "class_context": {"class_size": 20, "support_need": 5, "extra_support_need": 6}},
+            {"class_context.extra_support_need"},
+        ),
         ({**VALID, "class_context": {"pupils": 20}}, {"class_context.pupils"}),
         ({**VALID, "class_context": {"class_size": "20"}}, {"class_context.class_size"}),
         ({**VALID, "class_context": []}, {"class_context"}),
-        ({**VALID, "levels": {"STELSEL": 9}, "class_context": {"class_size": -1}},
-         {"levels.STELSEL", "class_context.class_size"}),
+        (
+            {**VALID, "levels": {"STELSEL": 9}, "class_context": {"class_size": -1}},
+            {"levels.STELSEL", "class_context.class_size"},
+        ),
     ],
 )
 def test_invalid_assessment_is_400_with_the_fields_and_stores_nothing(api, body, fields):
@@ -114,8 +124,9 @@ def test_invalid_assessment_is_400_with_the_fields_and_stores_nothing(api, body,
 
 @pytest.mark.parametrize("raw", ["[1, 2]", "not json", ""])
 def test_a_body_that_is_no_json_object_is_400(api, raw):
-    response = api.client.post("/api/v1/me/assessments", data=raw, headers=api.headers,
-                               content_type="application/json")
+    response = api.client.post(
+        "/api/v1/me/assessments", data=raw, headers=api.headers, content_type="application/json"
+    )
     assert response.status_code == 400
     assert count(Assessment) == 0
 
@@ -158,8 +169,9 @@ def test_patch_done_returns_the_new_version(planned_api, teacher):
 def test_patch_done_with_a_date_and_a_note(planned_api):
     step = module_step(planned_api.get("/api/v1/me/path").get_json(), "GED-1")
     on = (date.today() - timedelta(days=30)).isoformat()
-    new = planned_api.patch(f"/api/v1/me/path/steps/{step['id']}",
-                            {"status": "done", "date": on, "note": "certificaat"}).get_json()
+    new = planned_api.patch(
+        f"/api/v1/me/path/steps/{step['id']}", {"status": "done", "date": on, "note": "certificaat"}
+    ).get_json()
     assert "certificaat" in " ".join(module_step(new, "GED-1")["reasons"])
     record = db.session.scalars(sa.select(ModuleProgress)).one()
     assert (record.on_date.isoformat(), record.note) == (on, "certificaat")
@@ -170,8 +182,9 @@ def test_patch_in_progress_and_skipped(planned_api):
     new = planned_api.patch(f"/api/v1/me/path/steps/{step['id']}", {"status": "in_progress"}).get_json()
     assert module_step(new, "GED-1")["status"] == "in_progress" and new["version"] == 2
     step = module_step(new, "GED-1")
-    new = planned_api.patch(f"/api/v1/me/path/steps/{step['id']}",
-                            {"status": "skipped", "reason": "zelfde cursus al gevolgd"}).get_json()
+    new = planned_api.patch(
+        f"/api/v1/me/path/steps/{step['id']}", {"status": "skipped", "reason": "zelfde cursus al gevolgd"}
+    ).get_json()
     assert module_step(new, "GED-1")["status"] == "skipped" and new["version"] == 3
     assert db.session.scalars(sa.select(ModuleProgress)).one().note == "zelfde cursus al gevolgd"
 
@@ -199,8 +212,9 @@ def test_patch_refused_is_400_at_the_field_and_changes_nothing(planned_api, body
 
 def test_patch_a_done_step_is_refused(planned_api):
     step = module_step(planned_api.get("/api/v1/me/path").get_json(), "GED-1")
-    done = module_step(planned_api.patch(f"/api/v1/me/path/steps/{step['id']}", {"status": "done"}).get_json(),
-                       "GED-1")
+    done = module_step(
+        planned_api.patch(f"/api/v1/me/path/steps/{step['id']}", {"status": "done"}).get_json(), "GED-1"
+    )
     response = planned_api.patch(f"/api/v1/me/path/steps/{done['id']}", {"status": "planned"})
     assert response.status_code == 400 and "status" in response.get_json()["fields"]
     assert count(LearningPath) == 2
@@ -209,8 +223,9 @@ def test_patch_a_done_step_is_refused(planned_api):
 def test_patch_a_step_of_an_earlier_version_is_409(planned_api):
     first = planned_api.get("/api/v1/me/path").get_json()
     planned_api.patch(f"/api/v1/me/path/steps/{module_step(first, 'STL-1')['id']}", {"status": "in_progress"})
-    response = planned_api.patch(f"/api/v1/me/path/steps/{module_step(first, 'GED-1')['id']}",
-                                 {"status": "done"})
+    response = planned_api.patch(
+        f"/api/v1/me/path/steps/{module_step(first, 'GED-1')['id']}", {"status": "done"}
+    )
     assert response.status_code == 409
     assert "error" in response.get_json()
     assert count(LearningPath) == 2 and count(ModuleProgress) == 1
@@ -223,7 +238,12 @@ def test_patch_an_unknown_step_is_404(planned_api):
 def test_a_new_assessment_through_the_api_keeps_the_progress(planned_api, teacher):
     step = module_step(planned_api.get("/api/v1/me/path").get_json(), "STL-1")
     planned_api.patch(f"/api/v1/me/path/steps/{step['id']}", {"status": "done"})
-    assert planned_api.post("/api/v1/me/assessments", {"levels": {"STELSEL": 2, "PLAN": 1, "GEDRAG": 2}}).status_code == 201
+    assert (
+        planned_api.post(
+            "/api/v1/me/assessments", {"levels": {"STELSEL": 2, "PLAN": 1, "GEDRAG": 2}}
+        ).status_code
+        == 201
+    )
     body = planned_api.get("/api/v1/me/path").get_json()
     assert body["version"] == 3
     assert module_step(body, "STL-1")["status"] == "done"

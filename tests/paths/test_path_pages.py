@@ -32,7 +32,9 @@ def card_status(html: str, step_id: int) -> str:
 
 
 def cards_by_module(html: str) -> dict[str, str]:
-    found = re.findall(r'<article class="step-card (\w+)" id="step-\d+">\s*<header>.*?<strong>(\S+)', html, re.S)
+    found = re.findall(
+        r'<article class="step-card (\w+)" id="step-\d+">\s*<header>.*?<strong>(\S+)', html, re.S
+    )
     return {code: status for status, code in found}
 
 
@@ -87,14 +89,20 @@ def test_plan_again_without_an_assessment_changes_nothing(client, auth, teacher)
 
 def test_done_replans_and_the_old_version_keeps_the_old_status(client, logged_in):
     step = steps_by_module(current(logged_in))["STL-1"]
-    response = client.post(f"/path/steps/{step.id}",
-                           data={"action": "done", "on_date": yesterday(), "note": "Certificaat in portfolio"})
+    response = client.post(
+        f"/path/steps/{step.id}",
+        data={"action": "done", "on_date": yesterday(), "note": "Certificaat in portfolio"},
+    )
     assert location(response) == "/path"
     path = current(logged_in)
     assert path.version == 2 and path.cause == "progress"
     progress = db.session.query(ModuleProgress).one()
     assert (progress.module_code, progress.status, progress.on_date, progress.note) == (
-        "STL-1", "done", date.today() - timedelta(days=1), "Certificaat in portfolio")
+        "STL-1",
+        "done",
+        date.today() - timedelta(days=1),
+        "Certificaat in portfolio",
+    )
 
     page = client.get("/path").get_data(as_text=True)
     assert "versie 2" in page
@@ -131,8 +139,10 @@ def test_start_then_plan_again_then_skip(client, logged_in):
     assert path.version == 3 and steps_by_module(path)["GED-1"].status == "planned"
     assert count(ModuleProgress) == 0
 
-    client.post(f"/path/steps/{steps_by_module(path)['GED-1'].id}",
-                data={"action": "skip", "reason": "Al gedaan bij vorige werkgever"})
+    client.post(
+        f"/path/steps/{steps_by_module(path)['GED-1'].id}",
+        data={"action": "skip", "reason": "Al gedaan bij vorige werkgever"},
+    )
     path = current(logged_in)
     assert path.version == 4 and steps_by_module(path)["GED-1"].status == "skipped"
     page = client.get("/path").get_data(as_text=True)
@@ -151,7 +161,7 @@ def test_skip_without_a_reason_is_refused_at_the_field(client, logged_in):
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     html = card(page, step.id)
-    assert "<details class=\"no-print\" open>" in html
+    assert '<details class="no-print" open>' in html
     assert re.search(rf'<p class="error" id="reason-{step.id}-error">', html)
     assert count(LearningPath) == 1 and count(ModuleProgress) == 0
 
@@ -159,7 +169,9 @@ def test_skip_without_a_reason_is_refused_at_the_field(client, logged_in):
 def test_done_without_a_date_keeps_the_typed_note(client, logged_in):
     steps = steps_by_module(current(logged_in))
     step = steps["GED-1"]
-    response = client.post(f"/path/steps/{step.id}", data={"action": "done", "on_date": "", "note": "Mijn bewijs"})
+    response = client.post(
+        f"/path/steps/{step.id}", data={"action": "done", "on_date": "", "note": "Mijn bewijs"}
+    )
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     html = card(page, step.id)
@@ -176,13 +188,17 @@ def test_an_unreadable_date_is_kept_as_typed(client, logged_in):
     step = steps_by_module(current(logged_in))["GED-1"]
     response = client.post(f"/path/steps/{step.id}", data={"action": "done", "on_date": "gisteren"})
     assert response.status_code == 400
-    assert re.search(rf'id="on_date-{step.id}"[^>]*value="gisteren"', card(response.get_data(as_text=True), step.id))
+    assert re.search(
+        rf'id="on_date-{step.id}"[^>]*value="gisteren"', card(response.get_data(as_text=True), step.id)
+    )
 
 
 def test_a_date_in_the_future_is_refused(client, logged_in):
     step = steps_by_module(current(logged_in))["GED-1"]
     future = (date.today() + timedelta(days=10)).isoformat()
-    response = client.post(f"/path/steps/{step.id}", data={"action": "done", "on_date": future}, follow_redirects=True)
+    response = client.post(
+        f"/path/steps/{step.id}", data={"action": "done", "on_date": future}, follow_redirects=True
+    )
     assert 'class="flash error"' in response.get_data(as_text=True)
     assert count(LearningPath) == 1 and count(ModuleProgress) == 0
 

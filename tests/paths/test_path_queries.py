@@ -28,16 +28,24 @@ def bigger_document(extra: int = 300) -> dict:
         area = EXTRA_AREAS[index % 3]
         level = 2 + index % 2
         requires = [f"X{index - 3:03d}"] if index >= 3 and index % 4 else []
-        document["modules"].append({
-            "code": f"X{index:03d}",
-            "title": {"nl": f"Extra module {index}", "en": f"Extra module {index}"},
-            "provider": {"code": f"XP{index % 5}", "name": f"Extra aanbieder {index % 5}",
-                         "kind": "external"},
-            "hours": 60 + index % 20, "cost_eur": 100, "format": "training-multi-day",
-            "phases": ["induction", "experienced"], "sectors": ["po", "vo", "mbo", "go"],
-            "outcomes": {area: level, EXTRA_AREAS[(index + 1) % 3]: 1},
-            "requires": {"modules": requires, "levels": {area: 1} if level == 3 else {}},
-        })
+        document["modules"].append(
+            {
+                "code": f"X{index:03d}",
+                "title": {"nl": f"Extra module {index}", "en": f"Extra module {index}"},
+                "provider": {
+                    "code": f"XP{index % 5}",
+                    "name": f"Extra aanbieder {index % 5}",
+                    "kind": "external",
+                },
+                "hours": 60 + index % 20,
+                "cost_eur": 100,
+                "format": "training-multi-day",
+                "phases": ["induction", "experienced"],
+                "sectors": ["po", "vo", "mbo", "go"],
+                "outcomes": {area: level, EXTRA_AREAS[(index + 1) % 3]: 1},
+                "requires": {"modules": requires, "levels": {area: 1} if level == 3 else {}},
+            }
+        )
     return document
 
 
@@ -73,8 +81,12 @@ def repeated(statements: list[str]) -> dict[str, int]:
 @pytest.fixture
 def situation(client, auth, api_for, teacher, leader):
     """A teacher with two assessments, a mentor assessment, progress and three path versions."""
-    assess(teacher, dict.fromkeys(SMALL_AREAS, 1), wishes=["GEDRAG"],
-           class_context={"class_size": 26, "support_need": 9, "extra_support_need": 5})
+    assess(
+        teacher,
+        dict.fromkeys(SMALL_AREAS, 1),
+        wishes=["GEDRAG"],
+        class_context={"class_size": 26, "support_need": 9, "extra_support_need": 5},
+    )
     assessing.record_mentor_assessment(teacher, leader, {"STELSEL": 1, "PLAN": 2, "GEDRAG": 1})
     db.session.commit()
     assess(teacher, dict.fromkeys(SMALL_AREAS, 1))
@@ -161,8 +173,9 @@ def test_a_step_change_does_not_grow_with_the_catalogue(client, situation, query
         fresh_request()
         query_counter.reset()
         status = "planned" if step.status == "in_progress" else "in_progress"
-        response = client.patch(f"/api/v1/me/path/steps/{step.id}", json={"status": status},
-                                headers=situation.api.headers)
+        response = client.patch(
+            f"/api/v1/me/path/steps/{step.id}", json={"status": status}, headers=situation.api.headers
+        )
         assert response.status_code == 200, response.get_json()
         fresh_request()
         return query_counter.count

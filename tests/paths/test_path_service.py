@@ -31,8 +31,10 @@ def requirements_met_before(path) -> list[str]:
             if before is None or before.status == "skipped":
                 problems.append(f"{step.module_code} requires {code}, which is not in the path")
             elif before.status != "done" and before.last_school_year >= step.school_year:
-                problems.append(f"{step.module_code} in year {step.school_year} requires {code} "
-                                f"ending in year {before.last_school_year}")
+                problems.append(
+                    f"{step.module_code} in year {step.school_year} requires {code} "
+                    f"ending in year {before.last_school_year}"
+                )
     return problems
 
 
@@ -58,8 +60,9 @@ def test_reached_levels_are_not_planned_again(teacher):
     assert [r["kind"] for r in steps["STL-1"].reasons] == ["prerequisite"]
 
 
-def test_the_shipped_catalogue_gives_a_path_in_requirement_order(make_catalogue, shipped_document,
-                                                                 make_user, school):
+def test_the_shipped_catalogue_gives_a_path_in_requirement_order(
+    make_catalogue, shipped_document, make_user, school
+):
     make_catalogue(shipped_document)
     teacher = make_user(school=school, years_experience=1, qualification="qualified")
     assess(teacher, dict.fromkeys(area_codes(current_framework()), 1))
@@ -88,8 +91,11 @@ def test_the_school_budget_overrides_the_default(teacher, school):
     ("own", "mentor", "expected"),
     [
         ({"STELSEL": 3, "PLAN": 2, "GEDRAG": 4}, None, {"STELSEL": 3, "PLAN": 2, "GEDRAG": 4}),
-        ({"STELSEL": 3, "PLAN": 2, "GEDRAG": 4}, {"STELSEL": 1, "PLAN": 4, "GEDRAG": 2},
-         {"STELSEL": 1, "PLAN": 2, "GEDRAG": 2}),
+        (
+            {"STELSEL": 3, "PLAN": 2, "GEDRAG": 4},
+            {"STELSEL": 1, "PLAN": 4, "GEDRAG": 2},
+            {"STELSEL": 1, "PLAN": 2, "GEDRAG": 2},
+        ),
         # An area only the mentor assessed counts too.
         ({"STELSEL": 3}, {"GEDRAG": 1}, {"STELSEL": 3, "GEDRAG": 1}),
     ],
@@ -135,11 +141,21 @@ def test_only_complete_assessments_count(teacher):
 
 @pytest.mark.parametrize(
     ("size", "need", "extra", "heavy"),
-    [(25, 8, 4, False), (24, 8, 4, False), (23, 8, 4, True), (25, 8, 5, True), (None, None, None, False),
-     (None, 12, None, False), (20, 6, None, False), (20, 7, None, True)],
+    [
+        (25, 8, 4, False),
+        (24, 8, 4, False),
+        (23, 8, 4, True),
+        (25, 8, 5, True),
+        (None, None, None, False),
+        (None, 12, None, False),
+        (20, 6, None, False),
+        (20, 7, None, True),
+    ],
 )
 def test_heavy_class_compared_with_the_average_class_of_the_research(size, need, extra, heavy):
-    assert service.heavy_class(Assessment(class_size=size, support_need=need, extra_support_need=extra)) is heavy
+    assert (
+        service.heavy_class(Assessment(class_size=size, support_need=need, extra_support_need=extra)) is heavy
+    )
 
 
 def test_conversation_topics_are_differences_of_two_or_more():
@@ -174,8 +190,12 @@ def test_a_step_of_an_earlier_version_is_refused(planned, in_request):
 
 @pytest.mark.parametrize(
     ("start", "to", "field"),
-    [("done", "planned", "status"), ("done", "skipped", "status"), ("skipped", "done", "status"),
-     ("planned", "skipped", "reason")],
+    [
+        ("done", "planned", "status"),
+        ("done", "skipped", "status"),
+        ("skipped", "done", "status"),
+        ("planned", "skipped", "reason"),
+    ],
 )
 def test_refused_transitions(planned, in_request, start, to, field):
     path = current(planned)
@@ -192,15 +212,22 @@ def test_refused_transitions(planned, in_request, start, to, field):
 def test_a_done_date_in_the_future_is_refused(planned, in_request):
     path = current(planned)
     with pytest.raises(StepRefused) as refused:
-        change_step(planned, path, steps_by_module(path)["GED-1"], "done",
-                    on_date=date.today() + timedelta(days=1))
+        change_step(
+            planned, path, steps_by_module(path)["GED-1"], "done", on_date=date.today() + timedelta(days=1)
+        )
     assert refused.value.field == "on_date"
 
 
 def test_replanning_keeps_done_and_in_progress(planned):
     path = current(planned)
-    path = change_step(planned, path, steps_by_module(path)["STL-1"], "done",
-                       on_date=date.today() - timedelta(days=3), note="certificaat")
+    path = change_step(
+        planned,
+        path,
+        steps_by_module(path)["STL-1"],
+        "done",
+        on_date=date.today() - timedelta(days=3),
+        note="certificaat",
+    )
     path = change_step(planned, path, steps_by_module(path)["GED-1"], "in_progress")
     db.session.commit()
     # A new self-assessment: the recorded progress stays in the new version.
@@ -251,6 +278,13 @@ def test_a_specialism_no_module_reaches_is_reported(make_catalogue, make_user, s
 def test_a_step_needed_twice_by_the_same_later_step_says_so_once(planned):
     reasons = steps_by_module(current(planned))["PLN-1"].reasons
     assert [r for r in reasons if r["kind"] == "prerequisite"] == [
-        {"kind": "prerequisite", "area": None, "level": None, "target": None, "current": None,
-         "module": "PLN-2", "phase": None}
+        {
+            "kind": "prerequisite",
+            "area": None,
+            "level": None,
+            "target": None,
+            "current": None,
+            "module": "PLN-2",
+            "phase": None,
+        }
     ]
