@@ -33,7 +33,7 @@ def create_demo_assessments(teachers: list[User], leader: User) -> int:
         if teacher.email in WITHOUT_ASSESSMENT:
             continue
         rng = random.Random(teacher.email)
-        phase = service.teacher_phase(teacher)
+        phase = teacher.phase
         spread = 1 if phase == "experienced" else 0
         # An earlier assessment a year ago, then the current one a level further here and there.
         earlier = assessing.start_draft(teacher, None)

@@ -2,8 +2,6 @@
 
 from flask_babel import lazy_gettext as _l
 
-from planner.domain.phases import phase_for
-
 PHASE_LABELS = {
     "initial": _l("Initial training"),
     "induction": _l("Induction"),
@@ -71,10 +69,6 @@ PROVIDER_KIND_LABELS = {
 }
 
 
-def teacher_phase(teacher) -> str:
-    return phase_for(teacher.qualification, teacher.years_experience, teacher.phase_override)
-
-
 def template_globals() -> dict:
     return {
         "phase_labels": PHASE_LABELS,
@@ -87,5 +81,4 @@ def template_globals() -> dict:
         "provider_kind_labels": PROVIDER_KIND_LABELS,
         "status_labels": STATUS_LABELS,
         "cause_labels": CAUSE_LABELS,
-        "teacher_phase": teacher_phase,
     }

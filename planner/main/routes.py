@@ -6,7 +6,6 @@ from flask_login import current_user, login_required
 from planner import access
 from planner.auth import accounts
 from planner.config import LANGUAGES
-from planner.domain.phases import phase_for
 from planner.extensions import db
 from planner.main import bp
 from planner.main.forms import ProfileForm, TeacherProfileForm, TokenForm
@@ -52,9 +51,7 @@ def profile():
         form.locale.data = current_user.locale or "nl"
         if current_user.role == Role.TEACHER:
             form.phase_override.data = current_user.phase_override or ""
-            form.sector.data = current_user.sector or (
-                current_user.school.sector if current_user.school else "po"
-            )
+            form.sector.data = current_user.teaching_sector or "po"
             form.qualification.data = current_user.qualification or "qualified"
     if form.validate_on_submit():
         planned_for = path_profile(current_user)
@@ -83,8 +80,8 @@ def path_profile(user) -> tuple:
     if user.role != Role.TEACHER:
         return ()
     return (
-        paths_service.teacher_phase(user),
-        paths_service.teacher_sector(user),
+        user.phase,
+        user.teaching_sector,
         user.years_experience,
         user.study_years_left,
     )
@@ -104,11 +101,7 @@ def render_profile(form, new_token: str | None = None):
     tokens = db.session.scalars(
         sa.select(ApiToken).where(ApiToken.user_id == current_user.id).order_by(ApiToken.created_at)
     ).all()
-    phase = None
-    if current_user.role == Role.TEACHER:
-        phase = phase_for(
-            current_user.qualification, current_user.years_experience, current_user.phase_override
-        )
+    phase = current_user.phase if current_user.role == Role.TEACHER else None
     return render_template(
         "main/profile.html",
         form=form,

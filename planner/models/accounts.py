@@ -6,6 +6,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 from flask_login import UserMixin
 
+from planner.domain.phases import phase_for
 from planner.extensions import db
 
 
@@ -122,6 +123,16 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.email}>"
+
+    @property
+    def phase(self) -> str:
+        """The teacher's phase on the learning line: from the profile, unless overridden."""
+        return phase_for(self.qualification, self.years_experience, self.phase_override)
+
+    @property
+    def teaching_sector(self) -> str | None:
+        """The teacher's own sector, or else the school's."""
+        return self.sector or (self.school.sector if self.school else None)
 
     @property
     def is_teacher(self) -> bool:

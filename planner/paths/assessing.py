@@ -2,14 +2,11 @@
 
 import sqlalchemy as sa
 
+from planner.domain.assessment import conversation_topics as topics_between
 from planner.extensions import db
 from planner.models import User
 from planner.models.accounts import utcnow
 from planner.models.paths import AssessedArea, Assessment
-
-# A difference this large between the teacher's and the mentor's level is a topic for the
-# development conversation (research §4.3: starters rate themselves higher).
-CONVERSATION_GAP = 2
 
 
 def draft_assessment(teacher: User) -> Assessment | None:
@@ -92,12 +89,7 @@ def record_mentor_assessment(teacher: User, assessor: User, levels: dict[str, in
 
 
 def conversation_topics(own: Assessment | None, mentor: Assessment | None) -> set[str]:
-    """Areas where teacher and mentor differ by two levels or more."""
+    """Areas where the teacher's and the mentor's latest assessments differ by two or more."""
     if own is None or mentor is None:
         return set()
-    theirs = mentor.levels
-    return {
-        area
-        for area, level in own.levels.items()
-        if area in theirs and abs(level - theirs[area]) >= CONVERSATION_GAP
-    }
+    return topics_between(own.levels, mentor.levels)

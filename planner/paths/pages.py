@@ -17,8 +17,8 @@ def assessment_overview(teacher) -> dict:
     own = service.assessments(teacher)
     latest, previous = (own + [None, None])[:2]
     mentor = service.latest_assessment(teacher, "mentor")
-    phase = service.teacher_phase(teacher)
-    sector = service.teacher_sector(teacher)
+    phase = teacher.phase
+    sector = teacher.teaching_sector
     targets = {}
     if framework is not None and sector is not None:
         targets = service.teacher_targets(framework, sector, latest, teacher.school).get(phase, {})

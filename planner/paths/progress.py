@@ -4,19 +4,12 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from planner.domain.progress import TRANSITIONS
 from planner.extensions import db
 from planner.labels import STATUS_LABELS
 from planner.models import User
 from planner.models.paths import LearningPath, ModuleProgress, PathStep
 from planner.paths.service import current_path, replan
-
-# What a step may become from what it is; done is final.
-TRANSITIONS = {
-    "planned": {"in_progress", "done", "skipped"},
-    "in_progress": {"done", "skipped", "planned"},
-    "skipped": {"planned"},
-    "done": set(),
-}
 
 
 class StepRefused(Exception):

@@ -7,9 +7,11 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from planner.catalogue.service import area_codes, current_framework, domain_modules
+from planner.domain.assessment import heavy_class, planning_levels
 from planner.domain.catalogue import TargetEntry
-from planner.domain.phases import phase_for, years_per_phase
+from planner.domain.phases import years_per_phase
 from planner.domain.planning import PlanRequest, alternatives, plan
+from planner.domain.progress import school_year_number, school_year_start
 from planner.domain.targets import MAX_SPECIALISMS, add_specialisms, merge_targets, raise_targets
 from planner.extensions import db
 from planner.models import Area, Framework, School, Target, User
@@ -29,19 +31,6 @@ class CannotPlan(Exception):
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
-
-
-def school_year_start(today: date) -> int:
-    """The calendar year in which the current school year began (1 August)."""
-    return today.year if today.month >= 8 else today.year - 1
-
-
-def teacher_sector(teacher: User) -> str | None:
-    return teacher.sector or (teacher.school.sector if teacher.school else None)
-
-
-def teacher_phase(teacher: User) -> str:
-    return phase_for(teacher.qualification, teacher.years_experience, teacher.phase_override)
 
 
 def budget_hours(teacher: User) -> int:
@@ -67,26 +56,6 @@ def assessments(teacher: User, kind: str = "self") -> list[Assessment]:
         .order_by(Assessment.completed_at.desc(), Assessment.id.desc())
         .options(so.selectinload(Assessment.areas))
     ).all()
-
-
-def planning_levels(own: Assessment, mentor: Assessment | None) -> dict[str, int]:
-    """The lower of the teacher's and the mentor's level per area.
-
-    Starting teachers tend to rate themselves higher than their mentors do (research
-    §4.3); planning from the lower level errs on the side of support.
-    """
-    levels = dict(own.levels)
-    if mentor is not None:
-        for area, level in mentor.levels.items():
-            levels[area] = min(levels.get(area, level), level)
-    return levels
-
-
-def heavy_class(assessment: Assessment) -> bool:
-    """Heavier than the average class of the research (§3.2): 8 of 24-25 pupils with a
-    support need, 4 of them with an extra support need."""
-    size, need, extra = assessment.class_size, assessment.support_need, assessment.extra_support_need
-    return bool(size and need is not None and need * 3 > size) or (extra or 0) > 4
 
 
 def target_entries(framework: Framework) -> list[TargetEntry]:
@@ -159,16 +128,17 @@ def replan(teacher: User, cause: str, today: date | None = None) -> LearningPath
     today = today or date.today()
     framework = current_framework()
     own = latest_assessment(teacher)
-    sector = teacher_sector(teacher)
+    sector = teacher.teaching_sector
     if framework is None:
         raise CannotPlan("no-catalogue")
     if own is None:
         raise CannotPlan("no-assessment")
     if sector is None:
         raise CannotPlan("no-sector")
-    phase = teacher_phase(teacher)
+    phase = teacher.phase
     modules = domain_modules(framework)
-    levels = planning_levels(own, latest_assessment(teacher, "mentor"))
+    mentor = latest_assessment(teacher, "mentor")
+    levels = planning_levels(own.levels, mentor.levels if mentor else None)
     targets = teacher_targets(framework, sector, own, teacher.school)
     progress = progress_by_module(teacher)
     by_status = {
@@ -189,7 +159,7 @@ def replan(teacher: User, cause: str, today: date | None = None) -> LearningPath
             in_progress=by_status["in_progress"],
             skipped=by_status["skipped"],
             wishes=frozenset(own.wishes),
-            heavy_class=heavy_class(own),
+            heavy_class=heavy_class(own.class_size, own.support_need, own.extra_support_need),
             class_context_areas=class_context_areas(framework),
             priorities=teacher.school.priorities if teacher.school else frozenset(),
         )
@@ -257,7 +227,7 @@ def _recorded_steps(progress, previous, modules, first_year) -> list[PathStep]:
         earlier = planned_in.get(code)
         module = modules.get(code)
         if record.status == "done" and record.on_date:
-            year = school_year_start(record.on_date) - first_year + 1
+            year = school_year_number(record.on_date, first_year)
         else:
             year = earlier.school_year if earlier else 1
         steps.append(

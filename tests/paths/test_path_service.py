@@ -87,29 +87,6 @@ def test_the_school_budget_overrides_the_default(teacher, school):
     assert pln2.last_school_year == pln2.school_year + 1
 
 
-@pytest.mark.parametrize(
-    ("own", "mentor", "expected"),
-    [
-        ({"STELSEL": 3, "PLAN": 2, "GEDRAG": 4}, None, {"STELSEL": 3, "PLAN": 2, "GEDRAG": 4}),
-        (
-            {"STELSEL": 3, "PLAN": 2, "GEDRAG": 4},
-            {"STELSEL": 1, "PLAN": 4, "GEDRAG": 2},
-            {"STELSEL": 1, "PLAN": 2, "GEDRAG": 2},
-        ),
-        # An area only the mentor assessed counts too.
-        ({"STELSEL": 3}, {"GEDRAG": 1}, {"STELSEL": 3, "GEDRAG": 1}),
-    ],
-)
-def test_planning_levels_take_the_lower_of_self_and_mentor(own, mentor, expected):
-    self_assessment = Assessment(kind="self")
-    assessing.set_areas(self_assessment, own)
-    mentor_assessment = None
-    if mentor is not None:
-        mentor_assessment = Assessment(kind="mentor")
-        assessing.set_areas(mentor_assessment, mentor)
-    assert service.planning_levels(self_assessment, mentor_assessment) == expected
-
-
 def test_a_lower_mentor_level_puts_the_module_in_the_path(teacher, leader):
     assess(teacher, {"STELSEL": 2, "PLAN": 3, "GEDRAG": 3})
     assert "GED-1" not in steps_by_module(current(teacher))
@@ -137,25 +114,6 @@ def test_only_complete_assessments_count(teacher):
     db.session.commit()
     assert service.latest_assessment(teacher).id == first.id
     assert service.replan(teacher, "request").levels["GEDRAG"] == 1
-
-
-@pytest.mark.parametrize(
-    ("size", "need", "extra", "heavy"),
-    [
-        (25, 8, 4, False),
-        (24, 8, 4, False),
-        (23, 8, 4, True),
-        (25, 8, 5, True),
-        (None, None, None, False),
-        (None, 12, None, False),
-        (20, 6, None, False),
-        (20, 7, None, True),
-    ],
-)
-def test_heavy_class_compared_with_the_average_class_of_the_research(size, need, extra, heavy):
-    assert (
-        service.heavy_class(Assessment(class_size=size, support_need=need, extra_support_need=extra)) is heavy
-    )
 
 
 def test_conversation_topics_are_differences_of_two_or_more():
@@ -267,7 +225,7 @@ def test_cannot_plan_without_sector_or_assessment(make_catalogue, make_user):
 def test_a_specialism_no_module_reaches_is_reported(make_catalogue, make_user, school):
     make_catalogue()
     teacher = make_user(school=school, years_experience=6, qualification="qualified")
-    assert service.teacher_phase(teacher) == "experienced"
+    assert teacher.phase == "experienced"
     assess(teacher, dict.fromkeys(SMALL_AREAS, 3), specialisms=["GEDRAG"])
     path = current(teacher)
     assert path.targets["experienced"]["GEDRAG"] == 5

@@ -1,0 +1,25 @@
+"""A teacher's progress on the steps of a path, and the school years it is counted in."""
+
+from __future__ import annotations
+
+from datetime import date
+
+# What a step may become from what it is; done is final.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "planned": frozenset({"in_progress", "done", "skipped"}),
+    "in_progress": frozenset({"done", "skipped", "planned"}),
+    "skipped": frozenset({"planned"}),
+    "done": frozenset(),
+}
+# A Dutch school year runs from 1 August.
+SCHOOL_YEAR_START_MONTH = 8
+
+
+def school_year_start(day: date) -> int:
+    """The calendar year in which the school year of ``day`` began."""
+    return day.year if day.month >= SCHOOL_YEAR_START_MONTH else day.year - 1
+
+
+def school_year_number(day: date, first_school_year: int) -> int:
+    """The school year of ``day`` counted from the path's first (1); earlier years are 0 or less."""
+    return school_year_start(day) - first_school_year + 1
