@@ -98,7 +98,8 @@ def _needs(draft: _Draft, earlier: Sequence[_Draft], base: Mapping[str, int]) ->
             ),
             None,
         )
-        if provider is not None:
+        # A module required by name already explains itself; its level need adds nothing.
+        if provider is not None and provider not in draft.module.requires_modules:
             needs.append(_Need(provider, area, level))
     return needs
 

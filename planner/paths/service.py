@@ -190,7 +190,7 @@ def replan(teacher: User, cause: str, today: date | None = None) -> LearningPath
             last_school_year=step.last_school_year,
             hours=step.hours,
             status=step.status,
-            reasons=_distinct_reasons(step.reasons),
+            reasons=[asdict(reason) for reason in step.reasons],
             requires=list(step.requires),
             outcomes=dict(step.outcomes),
             alternatives=alternatives(modules, step.module, sector, step.phase)[:MAX_ALTERNATIVES],
@@ -203,16 +203,6 @@ def replan(teacher: User, cause: str, today: date | None = None) -> LearningPath
         step.position = position
     db.session.add(path)
     return path
-
-
-def _distinct_reasons(reasons) -> list[dict]:
-    """One sentence per later module that needs the step, even when it needs it twice over."""
-    needed_as_module = {r.module for r in reasons if r.kind == "prerequisite" and not r.area}
-    return [
-        asdict(r)
-        for r in reasons
-        if not (r.kind == "prerequisite" and r.area and r.module in needed_as_module)
-    ]
 
 
 def _recorded_steps(progress, previous, modules, first_year) -> list[PathStep]:

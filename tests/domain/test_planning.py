@@ -363,3 +363,32 @@ def test_an_unknown_sector_or_phase_is_refused() -> None:
         plan(request([], sector="ho"))
     with pytest.raises(ValueError, match="phase"):
         plan(request([], phase="retired"))
+
+
+def test_a_step_required_by_name_is_not_needed_again_for_its_level() -> None:
+    modules = {
+        "A": Module("A", 8, "training-one-day", frozenset({"induction"}), frozenset({"po"}), {"PLAN": 2}),
+        "B": Module(
+            "B",
+            8,
+            "training-one-day",
+            frozenset({"induction"}),
+            frozenset({"po"}),
+            {"PLAN": 3},
+            requires_modules=("A",),
+            requires_levels={"PLAN": 2},
+        ),
+    }
+    path = plan(
+        PlanRequest(
+            modules=modules,
+            levels={"PLAN": 1},
+            sector="po",
+            phase="induction",
+            years={"induction": 3},
+            targets={"induction": {"PLAN": 3}},
+            budget={"induction": 40},
+        )
+    )
+    first = next(step for step in path.steps if step.module == "A")
+    assert [r for r in first.reasons if r.kind == "prerequisite"] == [Reason("prerequisite", module="B")]
