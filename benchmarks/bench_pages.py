@@ -71,6 +71,20 @@ def interchange_document(modules: list[Module]) -> dict:
     }
 
 
+def bench_app(folder: str, **config):
+    """An app on a fresh SQLite file in ``folder``, configured as the tests configure it."""
+    os.environ["PLANNER_INSTANCE_PATH"] = folder
+    return create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "bench",
+            "SERVER_NAME": "planner.test",
+            "SQLALCHEMY_DATABASE_URI": "sqlite:///" + str(Path(folder) / "bench.sqlite"),
+            **config,
+        }
+    )
+
+
 def measure(client, statements: list[str], url: str) -> tuple[int, float, int]:
     """Queries of one request, median milliseconds over RUNS requests, response size."""
     for _ in range(2):
@@ -90,15 +104,7 @@ def measure(client, statements: list[str], url: str) -> tuple[int, float, int]:
 def main() -> None:
     logging.disable(logging.WARNING)  # Alembic's migration log
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as folder:
-        os.environ["PLANNER_INSTANCE_PATH"] = folder
-        app = create_app(
-            {
-                "TESTING": True,
-                "SECRET_KEY": "bench",
-                "SERVER_NAME": "planner.test",
-                "SQLALCHEMY_DATABASE_URI": "sqlite:///" + str(Path(folder) / "bench.sqlite"),
-            }
-        )
+        app = bench_app(folder)
         statements: list[str] = []
         with app.app_context():
             upgrade()

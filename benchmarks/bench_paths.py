@@ -9,19 +9,16 @@ Run as ``python benchmarks/bench_paths.py`` from the project root.
 from __future__ import annotations
 
 import logging
-import os
 import statistics
 import sys
 import tempfile
 import time
-from pathlib import Path
 
 import sqlalchemy as sa
-from bench_pages import interchange_document
+from bench_pages import bench_app, interchange_document
 from flask_migrate import upgrade
 from generate import AREAS, catalogue
 
-from planner import create_app
 from planner.auth.accounts import create_api_token, set_password
 from planner.catalogue.interchange import import_document
 from planner.extensions import db
@@ -53,16 +50,7 @@ def timed(request, statements: list[str]) -> tuple[int, float]:
 def main() -> None:
     logging.disable(logging.WARNING)
     with tempfile.TemporaryDirectory(prefix="bench-paths-") as folder:
-        os.environ["PLANNER_INSTANCE_PATH"] = folder
-        app = create_app(
-            {
-                "TESTING": True,
-                "SECRET_KEY": "bench",
-                "SERVER_NAME": "planner.test",
-                "WTF_CSRF_ENABLED": False,
-                "SQLALCHEMY_DATABASE_URI": "sqlite:///" + str(Path(folder) / "bench.sqlite"),
-            }
-        )
+        app = bench_app(folder, WTF_CSRF_ENABLED=False)
         statements: list[str] = []
         rows = []
         with app.app_context():

@@ -104,6 +104,33 @@ def runner(app):
     return app.test_cli_runner()
 
 
+class QueryCounter:
+    """The SQL statements sent through db.engine, whitespace folded."""
+
+    def __init__(self):
+        self.statements: list[str] = []
+
+    def __call__(self, conn, cursor, statement, parameters, context, executemany):
+        self.statements.append(" ".join(statement.split()))
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+    def reset(self) -> None:
+        self.statements.clear()
+
+
+@pytest.fixture
+def query_counter(app):
+    counter = QueryCounter()
+    sa.event.listen(db.engine, "before_cursor_execute", counter)
+    try:
+        yield counter
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", counter)
+
+
 class AuthActions:
     def __init__(self, client):
         self._client = client
@@ -154,6 +181,24 @@ def make_user(app):
         return user
 
     return make
+
+
+@pytest.fixture
+def people(make_school, make_user):
+    """One of every kind of user around a school's teachers, and a second school."""
+    school, other = make_school(), make_school(name="Andere School")
+    return {
+        "teacher": make_user(email="t1@example.org", school=school, team=school.teams[0]),
+        "colleague": make_user(email="t2@example.org", school=school, team=school.teams[1]),
+        "stranger": make_user(email="t3@example.org", school=other, team=other.teams[0]),
+        "leader": make_user(role=Role.LEADER, email="leader@example.org", school=school),
+        "team_leader": make_user(
+            role=Role.LEADER, email="tl@example.org", school=school, team=school.teams[1]
+        ),
+        "other_leader": make_user(role=Role.LEADER, email="ol@example.org", school=other),
+        "institute": make_user(role=Role.INSTITUTE, email="inst@example.org"),
+        "admin": make_user(role=Role.ADMIN, email="admin@example.org"),
+    }
 
 
 @pytest.fixture

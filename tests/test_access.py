@@ -1,23 +1,5 @@
 import pytest
 
-from planner.models import Role
-
-
-@pytest.fixture
-def people(make_school, make_user):
-    school, other = make_school(), make_school(name="Andere School")
-    return {
-        "teacher": make_user(email="t1@example.org", school=school, team=school.teams[0]),
-        "colleague": make_user(email="t2@example.org", school=school, team=school.teams[1]),
-        "leader": make_user(role=Role.LEADER, email="leader@example.org", school=school),
-        "team_leader": make_user(
-            role=Role.LEADER, email="tl@example.org", school=school, team=school.teams[1]
-        ),
-        "other_leader": make_user(role=Role.LEADER, email="ol@example.org", school=other),
-        "institute": make_user(role=Role.INSTITUTE, email="inst@example.org"),
-        "admin": make_user(role=Role.ADMIN, email="admin@example.org"),
-    }
-
 
 @pytest.mark.parametrize(
     ("viewer", "subject", "status"),

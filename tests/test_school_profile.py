@@ -102,3 +102,24 @@ def test_other_roles_are_refused(client, auth, make_user, school_with_path, role
     user = make_user(role=role, school=school if role == Role.TEACHER else None)
     auth.login(user.email)
     assert client.get("/school/profile").status_code == 403
+
+
+def test_the_catalogue_is_loaded_once_however_many_teachers_are_planned(
+    client, auth, make_user, school_with_path, query_counter
+):
+    school, first = school_with_path
+    for _ in range(3):
+        teacher = make_user(school=school, qualification="qualified")
+        assessment = assessing.start_draft(teacher, None)
+        assessing.set_areas(assessment, {"STELSEL": 1, "PLAN": 1, "GEDRAG": 1})
+        assessing.complete(assessment)
+        service.replan(teacher, "assessment")
+    db.session.commit()
+    leader = make_user(role=Role.LEADER, school=school)
+    auth.login(leader.email)
+    query_counter.reset()
+    response = client.post(
+        "/school/profile", data=profile_form(budget_hours_per_year="30"), follow_redirects=True
+    )
+    assert "De leerroutes van 4 leraren zijn opnieuw gepland." in response.get_data(as_text=True)
+    assert sum("FROM module_phases" in s for s in query_counter.statements) == 1

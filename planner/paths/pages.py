@@ -21,7 +21,9 @@ def assessment_overview(teacher) -> dict:
     sector = teacher.teaching_sector
     targets = {}
     if framework is not None and sector is not None:
-        targets = service.teacher_targets(framework, sector, latest, teacher.school).get(phase, {})
+        codes = frozenset(area.code for area in areas)
+        entries = service.target_entries(framework)
+        targets = service.teacher_targets(entries, codes, sector, latest, teacher.school).get(phase, {})
     topics = assessing.conversation_topics(latest, mentor)
     rows = chart_rows(areas, latest, previous, mentor, targets, topics)
     reached = sum(1 for row in rows if row.target and row.level and row.level >= row.target)

@@ -1,13 +1,14 @@
 """Load a teacher's situation, call the planner, and keep each path version."""
 
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import date
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from planner.catalogue.service import area_codes, current_framework, domain_modules
+from planner.catalogue.service import current_framework, domain_modules
 from planner.domain.assessment import heavy_class, planning_levels
+from planner.domain.catalogue import Module as DomainModule
 from planner.domain.catalogue import TargetEntry
 from planner.domain.phases import years_per_phase
 from planner.domain.planning import PlanRequest, alternatives, plan
@@ -71,28 +72,52 @@ def target_entries(framework: Framework) -> list[TargetEntry]:
     return [TargetEntry(phase, sector, levels) for (phase, sector), levels in grouped.items()]
 
 
+@dataclass(frozen=True)
+class PlanningCatalogue:
+    """What the planner needs of the current framework, loaded once for any number of
+    teachers (a school profile change re-plans the whole school)."""
+
+    framework: Framework
+    modules: dict[str, DomainModule]
+    targets: list[TargetEntry]
+    area_codes: frozenset[str]
+    class_context_areas: frozenset[str]
+
+
+def planning_catalogue() -> PlanningCatalogue | None:
+    framework = current_framework()
+    if framework is None:
+        return None
+    areas = db.session.execute(
+        sa.select(Area.code, Area.class_context).where(Area.framework_id == framework.id)
+    ).all()
+    return PlanningCatalogue(
+        framework=framework,
+        modules=domain_modules(framework),
+        targets=target_entries(framework),
+        area_codes=frozenset(code for code, _ in areas),
+        class_context_areas=frozenset(code for code, class_context in areas if class_context),
+    )
+
+
 def teacher_targets(
-    framework: Framework, sector: str, own: Assessment | None, school: School | None = None
+    entries: list[TargetEntry],
+    area_codes: frozenset[str],
+    sector: str,
+    own: Assessment | None,
+    school: School | None = None,
 ) -> dict:
-    """The phase targets of the sector, raised where the school asks more, with the
-    specialisms the teacher chose."""
-    targets = merge_targets(target_entries(framework), sector)
+    """The phase targets of the sector, raised where the school asks more (in the
+    framework's areas), with the specialisms the teacher chose."""
+    targets = merge_targets(entries, sector)
     if school is not None:
-        known = set(area_codes(framework))
         raises = {
-            phase: {a: level for a, level in levels.items() if a in known}
+            phase: {a: level for a, level in levels.items() if a in area_codes}
             for phase, levels in school.raised_targets().items()
         }
         targets = raise_targets(targets, raises)
     specialisms = own.specialisms[:MAX_SPECIALISMS] if own else []
     return add_specialisms(targets, specialisms) if specialisms else targets
-
-
-def class_context_areas(framework: Framework) -> frozenset[str]:
-    """The areas a heavy class makes more urgent, as the framework marks them."""
-    return frozenset(
-        db.session.scalars(sa.select(Area.code).where(Area.framework_id == framework.id, Area.class_context))
-    )
 
 
 def progress_by_module(teacher: User) -> dict[str, ModuleProgress]:
@@ -123,23 +148,25 @@ def path_version(teacher: User, version: int) -> LearningPath | None:
     )
 
 
-def replan(teacher: User, cause: str, today: date | None = None) -> LearningPath:
+def replan(
+    teacher: User, cause: str, today: date | None = None, catalogue: PlanningCatalogue | None = None
+) -> LearningPath:
     """Plan again from the latest assessment and recorded progress; adds a path version."""
     today = today or date.today()
-    framework = current_framework()
+    catalogue = catalogue or planning_catalogue()
     own = latest_assessment(teacher)
     sector = teacher.teaching_sector
-    if framework is None:
+    if catalogue is None:
         raise CannotPlan("no-catalogue")
     if own is None:
         raise CannotPlan("no-assessment")
     if sector is None:
         raise CannotPlan("no-sector")
     phase = teacher.phase
-    modules = domain_modules(framework)
+    modules = catalogue.modules
     mentor = latest_assessment(teacher, "mentor")
     levels = planning_levels(own.levels, mentor.levels if mentor else None)
-    targets = teacher_targets(framework, sector, own, teacher.school)
+    targets = teacher_targets(catalogue.targets, catalogue.area_codes, sector, own, teacher.school)
     progress = progress_by_module(teacher)
     by_status = {
         status: frozenset(c for c, p in progress.items() if p.status == status)
@@ -160,7 +187,7 @@ def replan(teacher: User, cause: str, today: date | None = None) -> LearningPath
             skipped=by_status["skipped"],
             wishes=frozenset(own.wishes),
             heavy_class=heavy_class(own.class_size, own.support_need, own.extra_support_need),
-            class_context_areas=class_context_areas(framework),
+            class_context_areas=catalogue.class_context_areas,
             priorities=teacher.school.priorities if teacher.school else frozenset(),
         )
     )
@@ -171,7 +198,7 @@ def replan(teacher: User, cause: str, today: date | None = None) -> LearningPath
         version=(previous.version + 1) if previous else 1,
         cause=cause,
         assessment_id=own.id,
-        framework_code=framework.code,
+        framework_code=catalogue.framework.code,
         phase=phase,
         sector=sector,
         first_school_year=first_year,
@@ -242,12 +269,12 @@ def _recorded_steps(progress, previous, modules, first_year) -> list[PathStep]:
     return steps
 
 
-def replan_if_planned(teacher: User, cause: str) -> bool:
+def replan_if_planned(teacher: User, cause: str, catalogue: PlanningCatalogue | None = None) -> bool:
     """Plan again when the teacher has a path already; a first path is the teacher's own step."""
     if current_path(teacher) is None:
         return False
     try:
-        replan(teacher, cause)
+        replan(teacher, cause, catalogue=catalogue)
     except CannotPlan:
         return False
     return True

@@ -45,4 +45,5 @@ def save_profile(school: School, budget: int, choices: dict[str, dict]) -> int:
     teachers = db.session.scalars(
         sa.select(User).where(User.school_id == school.id, User.role == Role.TEACHER)
     ).all()
-    return sum(service.replan_if_planned(teacher, "school") for teacher in teachers)
+    catalogue = service.planning_catalogue()
+    return sum(service.replan_if_planned(teacher, "school", catalogue) for teacher in teachers)

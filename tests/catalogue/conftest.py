@@ -134,29 +134,3 @@ def generated_document(size: int, code: str = "GEN-1") -> dict:
         "modules": modules,
         "targets": [{"phase": "induction", "sector": "*", "levels": dict.fromkeys(GEN_AREAS, 2)}],
     }
-
-
-class QueryCounter:
-    def __init__(self):
-        self.statements: list[str] = []
-
-    def __call__(self, conn, cursor, statement, parameters, context, executemany):
-        self.statements.append(statement)
-
-    @property
-    def count(self) -> int:
-        return len(self.statements)
-
-    def reset(self) -> None:
-        self.statements.clear()
-
-
-@pytest.fixture
-def query_counter(app):
-    """Counts the SQL statements sent through db.engine while it is active."""
-    counter = QueryCounter()
-    sa.event.listen(db.engine, "before_cursor_execute", counter)
-    try:
-        yield counter
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", counter)

@@ -2,7 +2,6 @@
 
 import pytest
 
-from planner.models import Role
 from planner.models.paths import Assessment, LearningPath, ModuleProgress
 from tests.paths.conftest import SMALL_AREAS, assess, count, current, steps_by_module
 
@@ -22,21 +21,9 @@ TEACHER_PAGES = [
 
 
 @pytest.fixture
-def people(make_catalogue, make_school, make_user):
+def people(people, make_catalogue):
+    """The shared cast, each teacher with a first path."""
     make_catalogue()
-    school, other = make_school(), make_school(name="Andere School", teams=("Team A",))
-    people = {
-        "teacher": make_user(email="t1@example.org", school=school, team=school.teams[0]),
-        "colleague": make_user(email="t2@example.org", school=school, team=school.teams[1]),
-        "stranger": make_user(email="t3@example.org", school=other, team=other.teams[0]),
-        "leader": make_user(role=Role.LEADER, email="leader@example.org", school=school),
-        "team_leader": make_user(
-            role=Role.LEADER, email="tl@example.org", school=school, team=school.teams[1]
-        ),
-        "other_leader": make_user(role=Role.LEADER, email="ol@example.org", school=other),
-        "institute": make_user(role=Role.INSTITUTE, email="inst@example.org"),
-        "admin": make_user(role=Role.ADMIN, email="admin@example.org"),
-    }
     for name in ("teacher", "colleague", "stranger"):
         assess(people[name], dict.fromkeys(SMALL_AREAS, 1))
     return people
