@@ -112,6 +112,12 @@ class LearningPath(db.Model):
     unreachable: so.Mapped[list] = so.mapped_column(sa.JSON)
 
     teacher: so.Mapped[User] = so.relationship()
+
+    def school_year_label(self, number: int) -> str:
+        """School year ``number`` of this path (1: the year it was planned in), e.g. 2026-2027."""
+        start = self.first_school_year + number - 1
+        return f"{start}-{start + 1}"
+
     steps: so.Mapped[list["PathStep"]] = so.relationship(
         back_populates="path", cascade="all, delete-orphan", order_by="PathStep.position"
     )

@@ -4,10 +4,15 @@ bp = Blueprint("paths", __name__)
 
 
 @bp.app_context_processor
-def sentences() -> dict:
+def path_helpers() -> dict:
+    from planner.domain.progress import TRANSITIONS
     from planner.paths.explain import reason_sentence, unreachable_sentence
 
-    return {"reason_sentence": reason_sentence, "unreachable_sentence": unreachable_sentence}
+    return {
+        "reason_sentence": reason_sentence,
+        "unreachable_sentence": unreachable_sentence,
+        "transitions": TRANSITIONS,
+    }
 
 
 from planner.paths import routes  # noqa: E402,F401

@@ -26,7 +26,7 @@ def assessment_overview(teacher) -> dict:
         targets = service.teacher_targets(entries, codes, sector, latest, teacher.school).get(phase, {})
     topics = assessing.conversation_topics(latest, mentor)
     rows = chart_rows(areas, latest, previous, mentor, targets, topics)
-    reached = sum(1 for row in rows if row.target and row.level and row.level >= row.target)
+    reached = sum(row.reached for row in rows)
     return {
         "areas": areas,
         "rows": rows,

@@ -92,7 +92,7 @@ def timeline(path) -> Timeline:
                 phase_of_year.setdefault(year, step.phase)
     columns = [
         Column(
-            label=f"{path.first_school_year + year - 1}-{path.first_school_year + year}",
+            label=path.school_year_label(year),
             phase=phase_of_year.get(year, ""),
             x=MARGIN + (year - first) * YEAR_W,
         )
@@ -131,6 +131,15 @@ class ChartRow:
     target: int | None
     mentor: int | None
     topic: bool
+
+    @property
+    def reached(self) -> bool:
+        """At or above the phase target; an area without a target counts as neither."""
+        return bool(self.target and self.level and self.level >= self.target)
+
+    @property
+    def below_target(self) -> bool:
+        return bool(self.target) and not self.reached
 
 
 LABEL_W, SCALE_W, ROW_H = 290, 300, 26
