@@ -31,17 +31,21 @@ def page_areas(areas, page: str):
     return [area for area in areas if area.group == page]
 
 
+def first_missing(draft, areas):
+    """The first area without a level, in the order the pages ask them; None when complete."""
+    asked = [area for page in PAGES[:-1] for area in page_areas(areas, page)]
+    missing = set(assessing.missing_areas(draft, [area.code for area in asked]))
+    return next((area for area in asked if area.code in missing), None)
+
+
 @bp.route("/assessment")
 @access.role_required(Role.TEACHER)
 def assessment():
     draft = assessing.draft_assessment(current_user)
     if draft is None:
         return redirect(url_for("paths.assessment_page", page=PAGES[0]))
-    areas = framework_areas(current_framework())
-    for page in PAGES[:-1]:
-        if assessing.missing_areas(draft, [a.code for a in page_areas(areas, page)]):
-            return redirect(url_for("paths.assessment_page", page=page))
-    return redirect(url_for("paths.assessment_page", page=PAGES[-1]))
+    missing = first_missing(draft, framework_areas(current_framework()))
+    return redirect(url_for("paths.assessment_page", page=missing.group if missing else PAGES[-1]))
 
 
 @bp.route("/assessment/<page>", methods=["GET", "POST"])
@@ -115,10 +119,9 @@ def _context_page(framework, areas, draft):
             db.session.commit()
             flash(_("Your answers are saved. Continue whenever you like."), "success")
             return redirect(url_for("main.index"))
-        missing = assessing.missing_areas(draft, [a.code for a in areas])
-        if missing:
+        first = first_missing(draft, areas)
+        if first is not None:
             db.session.commit()
-            first = next(a for a in areas if a.code in missing)
             flash(_("Choose a level for every area first, starting with %(area)s.", area=first.name), "error")
             return redirect(url_for("paths.assessment_page", page=first.group))
         assessing.complete(draft)

@@ -156,6 +156,20 @@ def test_finishing_with_missing_levels_goes_to_the_first_missing_area(client, lo
     assert location(response) == "/assessment/basis"
 
 
+def test_missing_levels_are_asked_in_the_order_of_the_pages(
+    client, auth, make_catalogue, make_user, school, shipped_document
+):
+    # The shipped framework lists the support areas first; the pages ask the basis first.
+    make_catalogue(shipped_document)
+    teacher = make_user(school=school, qualification="qualified")
+    auth.login(teacher.email)
+    response = client.post("/assessment/context", data={"class_size": "24", "finish": ""})
+    assert location(response) == "/assessment/basis"
+    assert location(client.get("/assessment")) == "/assessment/basis"
+    page = client.get("/assessment/basis").get_data(as_text=True)
+    assert "te beginnen bij Differentiatie en didactisch repertoire" in page
+
+
 def fill_in(client, levels: dict, context: dict | None = None, wishes=(), specialisms=()):
     client.post(
         "/assessment/basis",
