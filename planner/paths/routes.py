@@ -245,8 +245,13 @@ def step(step_id: int):
         )
     except StepRefused as refusal:
         db.session.rollback()
-        flash(refusal.message, "error")
-        return redirect(url_for("paths.path", _anchor=f"step-{step_id}"))
+        field = getattr(form, refusal.field, None)
+        if field is None:
+            flash(refusal.message, "error")
+            return redirect(url_for("paths.path", _anchor=f"step-{step_id}"))
+        # A refusal about what was typed shows at its field, with everything typed kept.
+        field.errors = [*field.errors, refusal.message]
+        return _path_page_with_errors(path, step, form, action)
     db.session.commit()
     flash(_("Saved. Your path has been planned again; the previous version stays available."), "success")
     return redirect(url_for("paths.path"))

@@ -197,9 +197,13 @@ def test_a_date_in_the_future_is_refused(client, logged_in):
     step = steps_by_module(current(logged_in))["GED-1"]
     future = (date.today() + timedelta(days=10)).isoformat()
     response = client.post(
-        f"/path/steps/{step.id}", data={"action": "done", "on_date": future}, follow_redirects=True
+        f"/path/steps/{step.id}", data={"action": "done", "on_date": future, "note": "certificaat"}
     )
-    assert 'class="flash error"' in response.get_data(as_text=True)
+    assert response.status_code == 400
+    html = card(response.get_data(as_text=True), step.id)
+    assert f'id="on_date-{step.id}-error"' in html and "toekomst" in html
+    assert re.search(rf'id="on_date-{step.id}"[^>]*value="{future}"', html)
+    assert re.search(r"name=\"note\">\s*certificaat</textarea>", html)
     assert count(LearningPath) == 1 and count(ModuleProgress) == 0
 
 
