@@ -14,8 +14,9 @@ from planner.models import Module, Role, User
 
 
 def may_see_teacher(viewer: User, teacher: User) -> bool:
+    """Teachers' data only: a leader's or an admin's id is no teacher, not even to themselves."""
     if teacher.role != Role.TEACHER:
-        return viewer.id == teacher.id
+        return False
     if viewer.id == teacher.id:
         return True
     if viewer.role == Role.LEADER and viewer.school_id and viewer.school_id == teacher.school_id:

@@ -22,12 +22,6 @@ from planner.models import Area, Module, Provider, Role
 PER_PAGE = 40
 
 
-def framework_areas(framework):
-    return db.session.scalars(
-        sa.select(Area).where(Area.framework_id == framework.id).order_by(Area.position)
-    ).all()
-
-
 def module_or_404(framework, code: str) -> Module:
     module = db.session.scalar(
         sa.select(Module)
@@ -42,7 +36,7 @@ def module_or_404(framework, code: str) -> Module:
 @bp.get("/")
 def modules():
     framework = service.framework_or_404()
-    areas = framework_areas(framework)
+    areas = service.framework_areas(framework)
     form = FilterForm(request.args, areas=areas)
     form.validate()
     owned_by = None
@@ -160,7 +154,7 @@ def _edit(framework, module: Module | None):
     providers = _providers_for(current_user)
     if not providers:
         abort(403)
-    form = module_form(framework_areas(framework), providers)
+    form = module_form(service.framework_areas(framework), providers)
     if module is not None and request.method == "GET":
         fill_module_form(form, module)
     if form.validate_on_submit():

@@ -47,6 +47,16 @@ def to_domain(module: Module) -> DomainModule:
     )
 
 
+def framework_areas(framework: Framework | None, descriptors: bool = False) -> list[Area]:
+    """The framework's areas in order; with their level descriptors when a page shows them."""
+    if framework is None:
+        return []
+    query = sa.select(Area).where(Area.framework_id == framework.id).order_by(Area.position)
+    if descriptors:
+        query = query.options(so.selectinload(Area.descriptors))
+    return db.session.scalars(query).all()
+
+
 def area_codes(framework: Framework) -> list[str]:
     return db.session.scalars(
         sa.select(Area.code).where(Area.framework_id == framework.id).order_by(Area.position)

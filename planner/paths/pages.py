@@ -5,9 +5,9 @@ The leader's view of a teacher uses the same pieces, so both see the same pictur
 
 from flask import render_template
 
-from planner.catalogue.service import current_framework
+from planner.catalogue.service import current_framework, framework_areas
 from planner.paths import assessing, service
-from planner.paths.views import chart_geometry, chart_rows, framework_areas, path_names
+from planner.paths.views import chart_geometry, chart_rows, path_names
 
 
 def assessment_overview(teacher) -> dict:

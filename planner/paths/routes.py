@@ -3,7 +3,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from planner import access
-from planner.catalogue.service import current_framework
+from planner.catalogue.service import current_framework, framework_areas
 from planner.extensions import db
 from planner.models import Role
 from planner.paths import assessing, bp, service
@@ -18,7 +18,7 @@ from planner.paths.forms import (
     area_page_form,
 )
 from planner.paths.progress import StepRefused, change_step, step_of_current_path
-from planner.paths.views import framework_areas, path_names, timeline
+from planner.paths.views import path_names, timeline
 
 CANNOT_PLAN = {
     "no-catalogue": lambda: _("There is no catalogue yet; ask the administrator to import one."),
@@ -57,7 +57,7 @@ def assessment_page(page: str):
     if framework is None:
         flash(CANNOT_PLAN["no-catalogue"](), "error")
         return redirect(url_for("main.index"))
-    areas = framework_areas(framework)
+    areas = framework_areas(framework, descriptors=True)
     draft = assessing.draft_assessment(current_user)
     if page == "context":
         return _context_page(framework, areas, draft)

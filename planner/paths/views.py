@@ -3,7 +3,6 @@
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
-import sqlalchemy.orm as so
 
 from planner.catalogue.service import current_framework
 from planner.domain.catalogue import LEVELS
@@ -41,17 +40,6 @@ def path_names(path) -> Names:
         codes.update([step.module_code, *step.requires, *step.alternatives])
         codes.update(reason["module"] for reason in step.reasons if reason.get("module"))
     return catalogue_names(current_framework(), codes)
-
-
-def framework_areas(framework: Framework | None) -> list[Area]:
-    if framework is None:
-        return []
-    return db.session.scalars(
-        sa.select(Area)
-        .where(Area.framework_id == framework.id)
-        .options(so.selectinload(Area.descriptors))
-        .order_by(Area.position)
-    ).all()
 
 
 @dataclass

@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from planner import access
 from planner.auth import accounts
-from planner.catalogue.service import current_framework
+from planner.catalogue.service import current_framework, framework_areas
 from planner.domain.catalogue import PHASES
 from planner.domain.targets import merge_targets
 from planner.extensions import db
@@ -14,7 +14,7 @@ from planner.models import Role, School, User
 from planner.paths import assessing, service
 from planner.paths.forms import mentor_form
 from planner.paths.pages import assessment_overview
-from planner.paths.views import framework_areas, path_names
+from planner.paths.views import path_names
 from planner.school import bp
 from planner.school import profile as school_profile
 from planner.school.forms import InviteForm, school_profile_form
@@ -63,18 +63,10 @@ def overview():
     )
 
 
-def led_teacher_or_404(teacher_id: int) -> User:
-    """A teacher of the leader's school or team; the leader's own id is no teacher."""
-    teacher = access.teacher_or_404(teacher_id)
-    if teacher.role != Role.TEACHER:
-        abort(404)
-    return teacher
-
-
 @bp.get("/teachers/<int:teacher_id>")
 @access.role_required(Role.LEADER)
 def teacher(teacher_id: int):
-    teacher = led_teacher_or_404(teacher_id)
+    teacher = access.teacher_or_404(teacher_id)
     path = service.current_path(teacher)
     return render_template(
         "school/teacher.html",
@@ -88,8 +80,8 @@ def teacher(teacher_id: int):
 @bp.route("/teachers/<int:teacher_id>/assessment", methods=["GET", "POST"])
 @access.role_required(Role.LEADER)
 def mentor_assessment(teacher_id: int):
-    teacher = led_teacher_or_404(teacher_id)
-    areas = framework_areas(current_framework())
+    teacher = access.teacher_or_404(teacher_id)
+    areas = framework_areas(current_framework(), descriptors=True)
     if not areas:
         abort(404)
     previous = service.latest_assessment(teacher, "mentor")
