@@ -8,6 +8,7 @@ from flask import g, jsonify, request
 from planner.api import bp
 from planner.api.catalogue import api_error
 from planner.catalogue.service import area_codes, current_framework
+from planner.domain.assessment import class_context_problems
 from planner.domain.catalogue import LEVELS
 from planner.domain.targets import MAX_SPECIALISMS
 from planner.extensions import db
@@ -74,13 +75,10 @@ def assessment_errors(body, known: set[str]) -> dict[str, str]:
         value = context.get(name)
         if value is not None and (type(value) is not int or value < 0):
             errors[f"class_context.{name}"] = "must be a whole number of 0 or more"
-    counts = {name: context.get(name) for name in COUNTS}
     if not any(key.startswith("class_context") for key in errors):
-        size, need, extra = counts["class_size"], counts["support_need"], counts["extra_support_need"]
-        if size is not None and need is not None and need > size:
-            errors["class_context.support_need"] = "cannot be more than class_size"
-        if need is not None and extra is not None and extra > need:
-            errors["class_context.extra_support_need"] = "cannot be more than support_need"
+        contradicting = {"support_need": "class_size", "extra_support_need": "support_need"}
+        for name in class_context_problems(*(context.get(name) for name in COUNTS)):
+            errors[f"class_context.{name}"] = f"cannot be more than {contradicting[name]}"
     return errors
 
 

@@ -32,6 +32,19 @@ def heavy_class(class_size: int | None, support_need: int | None, extra_support_
     return share_above_average or (extra_support_need or 0) > AVERAGE_EXTRA_SUPPORT_NEED
 
 
+def class_context_problems(
+    class_size: int | None, support_need: int | None, extra_support_need: int | None
+) -> set[str]:
+    """The counts that contradict the one they are part of: more pupils with a support need
+    than in the class, or more with an extra need than with a need at all."""
+    problems = set()
+    if class_size is not None and support_need is not None and support_need > class_size:
+        problems.add("support_need")
+    if support_need is not None and extra_support_need is not None and extra_support_need > support_need:
+        problems.add("extra_support_need")
+    return problems
+
+
 def conversation_topics(own: Mapping[str, int], mentor: Mapping[str, int] | None) -> set[str]:
     """Areas where teacher and mentor differ by two levels or more."""
     theirs = mentor or {}

@@ -8,6 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, RadioField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
+from planner.domain.assessment import class_context_problems
 from planner.domain.catalogue import LEVELS
 from planner.domain.targets import MAX_SPECIALISMS
 from planner.formtools import MultiCheckboxField, choices
@@ -72,16 +73,16 @@ class ClassContextForm(FlaskForm):
         super().__init__(*args, **kwargs)
         self.specialisms.choices = choices((area.code, area.name) for area in areas)
 
+    def _contradicts(self, field) -> bool:
+        counts = (self.class_size.data, self.support_need.data, self.extra_support_need.data)
+        return field.name in class_context_problems(*counts)
+
     def validate_support_need(self, field):
-        if field.data is not None and self.class_size.data and field.data > self.class_size.data:
+        if self._contradicts(field):
             raise ValidationError(_l("Cannot be more than the pupils in the class."))
 
     def validate_extra_support_need(self, field):
-        if (
-            field.data is not None
-            and self.support_need.data is not None
-            and field.data > self.support_need.data
-        ):
+        if self._contradicts(field):
             raise ValidationError(_l("Cannot be more than the pupils with a support need."))
 
     def validate_specialisms(self, field):

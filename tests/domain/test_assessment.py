@@ -1,6 +1,11 @@
 import pytest
 
-from planner.domain.assessment import conversation_topics, heavy_class, planning_levels
+from planner.domain.assessment import (
+    class_context_problems,
+    conversation_topics,
+    heavy_class,
+    planning_levels,
+)
 
 
 @pytest.mark.parametrize(
@@ -41,3 +46,17 @@ def test_conversation_topics_are_differences_of_two_or_more():
     own = {"STELSEL": 4, "PLAN": 2, "GEDRAG": 1}
     assert conversation_topics(own, {"STELSEL": 2, "PLAN": 3, "GEDRAG": 4}) == {"STELSEL", "GEDRAG"}
     assert conversation_topics(own, None) == set()
+
+
+@pytest.mark.parametrize(
+    ("counts", "problems"),
+    [
+        ((25, 8, 4), set()),
+        ((20, 25, 4), {"support_need"}),
+        ((20, 8, 9), {"extra_support_need"}),
+        ((None, 8, 9), {"extra_support_need"}),
+        ((None, None, 30), set()),
+    ],
+)
+def test_counts_that_contradict_their_whole(counts, problems):
+    assert class_context_problems(*counts) == problems
