@@ -11,6 +11,20 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "skipped": frozenset({"planned"}),
     "done": frozenset(),
 }
+
+
+def change_problem(now: str, new: str, note: str, on_date: date | None, today: date) -> str | None:
+    """Why a step that is ``now`` cannot become ``new``: "status" (not allowed from here),
+    "reason" (a skip needs one) or "on_date" (done in the future); None when it can."""
+    if new not in TRANSITIONS[now]:
+        return "status"
+    if new == "skipped" and not note.strip():
+        return "reason"
+    if new == "done" and on_date is not None and on_date > today:
+        return "on_date"
+    return None
+
+
 # A Dutch school year runs from 1 August.
 SCHOOL_YEAR_START_MONTH = 8
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from planner.domain.progress import TRANSITIONS
+from planner.domain.progress import change_problem
 from planner.extensions import db
 from planner.labels import STATUS_LABELS
 from planner.models import User
@@ -42,18 +42,13 @@ def change_step(
 
     if step.path_id != path.id:
         raise StepRefused("id", _("This step belongs to an earlier version of your path."))
-    if status not in TRANSITIONS[step.status]:
-        raise StepRefused(
-            "status",
-            _(
-                "A step that is %(now)s cannot become %(new)s.",
-                now=STATUS_LABELS[step.status],
-                new=STATUS_LABELS.get(status, status),
-            ),
-        )
-    if status == "skipped" and not note.strip():
+    problem = change_problem(step.status, status, note, on_date, date.today())
+    if problem == "status":
+        now, new = STATUS_LABELS[step.status], STATUS_LABELS.get(status, status)
+        raise StepRefused("status", _("A step that is %(now)s cannot become %(new)s.", now=now, new=new))
+    if problem == "reason":
         raise StepRefused("reason", _("Say why you skip this step."))
-    if status == "done" and on_date and on_date > date.today():
+    if problem == "on_date":
         raise StepRefused("on_date", _("The date cannot be in the future."))
     record = db.session.scalar(
         sa.select(ModuleProgress).where(

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from planner.domain.progress import TRANSITIONS, school_year_number, school_year_start
+from planner.domain.progress import TRANSITIONS, change_problem, school_year_number, school_year_start
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,18 @@ def test_done_is_final_and_everything_else_can_be_planned_again():
     assert all(
         "planned" in after for status, after in TRANSITIONS.items() if status not in ("done", "planned")
     )
+
+
+@pytest.mark.parametrize(
+    ("now", "new", "note", "on_date", "problem"),
+    [
+        ("planned", "done", "", date(2026, 11, 1), None),
+        ("done", "planned", "", None, "status"),
+        ("skipped", "done", "", None, "status"),
+        ("planned", "skipped", "  ", None, "reason"),
+        ("in_progress", "skipped", "te zwaar", None, None),
+        ("planned", "done", "", date(2026, 12, 1), "on_date"),
+    ],
+)
+def test_what_keeps_a_step_from_changing(now, new, note, on_date, problem):
+    assert change_problem(now, new, note, on_date, today=date(2026, 11, 23)) == problem
