@@ -10,6 +10,7 @@ from planner.api.catalogue import api_error
 from planner.catalogue.service import area_codes, current_framework
 from planner.domain.assessment import class_context_problems
 from planner.domain.catalogue import LEVELS
+from planner.domain.progress import TRANSITIONS
 from planner.domain.targets import MAX_SPECIALISMS
 from planner.extensions import db
 from planner.models import Role
@@ -185,7 +186,7 @@ def update_step(step_id: int):
     if not isinstance(body, dict):
         return api_error(400, "expected a JSON object", {"body": "expected a JSON object"})
     status = body.get("status")
-    if status not in ("planned", "in_progress", "done", "skipped"):
+    if status not in TRANSITIONS:
         return api_error(
             400, "the step was not changed", {"status": "one of planned, in_progress, done, skipped"}
         )

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 from flask_login import UserMixin
 
+from planner.domain.catalogue import PHASES
 from planner.domain.phases import phase_for
 from planner.extensions import db
 
@@ -50,7 +51,7 @@ class School(db.Model):
         """Per phase, the levels the school asks above the framework's targets."""
         raises: dict[str, dict[str, int]] = {}
         for area in self.areas:
-            for phase in ("initial", "induction", "experienced"):
+            for phase in PHASES:
                 if area.target(phase):
                     raises.setdefault(phase, {})[area.area_code] = area.target(phase)
         return raises
