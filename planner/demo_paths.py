@@ -7,7 +7,7 @@ how a teacher fills in a first self-assessment.
 import random
 from datetime import timedelta
 
-from planner.catalogue.service import area_codes, current_framework
+from planner.catalogue.service import area_codes
 from planner.models import User
 from planner.models.accounts import utcnow
 from planner.paths import assessing, service
@@ -24,10 +24,10 @@ def _levels(rng: random.Random, codes: list[str], phase: str, spread: int) -> di
 
 
 def create_demo_assessments(teachers: list[User], leader: User) -> int:
-    framework = current_framework()
-    if framework is None:
+    catalogue = service.planning_catalogue()
+    if catalogue is None:
         return 0
-    codes = area_codes(framework)
+    codes = area_codes(catalogue.framework)
     count, topic_shown = 0, False
     for teacher in teachers:
         if teacher.email in WITHOUT_ASSESSMENT:
@@ -57,7 +57,7 @@ def create_demo_assessments(teachers: list[User], leader: User) -> int:
                 assessing.set_areas(latest, {"KLAS": 3})
                 seen["KLAS"], topic_shown = 1, True
             assessing.record_mentor_assessment(teacher, leader, seen)
-        path = service.replan(teacher, "assessment")
+        path = service.replan(teacher, "assessment", catalogue=catalogue)
         service.accept_path(path)
         count += 1
     return count
