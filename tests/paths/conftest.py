@@ -69,6 +69,11 @@ def planned(teacher):
     return teacher
 
 
+def location(response) -> str:
+    """Where a redirect goes, without the test server's name."""
+    return response.headers["Location"].replace("http://planner.test", "")
+
+
 def steps_by_module(path) -> dict[str, PathStep]:
     return {step.module_code: step for step in path.steps}
 

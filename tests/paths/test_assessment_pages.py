@@ -9,17 +9,13 @@ import pytest
 from planner.extensions import db
 from planner.models.paths import AssessedArea, Assessment, LearningPath
 from planner.paths import assessing, service
-from tests.paths.conftest import SMALL_AREAS, assess, count, current, steps_by_module
+from tests.paths.conftest import SMALL_AREAS, assess, count, current, location, steps_by_module
 
 
 @pytest.fixture
 def logged_in(client, auth, teacher):
     auth.login(teacher.email)
     return teacher
-
-
-def location(response) -> str:
-    return response.headers["Location"].replace("http://planner.test", "")
 
 
 def checked(html: str, name: str) -> str | None:

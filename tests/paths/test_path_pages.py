@@ -7,17 +7,13 @@ import pytest
 
 from planner.extensions import db
 from planner.models.paths import LearningPath, ModuleProgress
-from tests.paths.conftest import assess, count, current, steps_by_module
+from tests.paths.conftest import assess, count, current, location, steps_by_module
 
 
 @pytest.fixture
 def logged_in(client, auth, planned):
     auth.login(planned.email)
     return planned
-
-
-def location(response) -> str:
-    return response.headers["Location"].replace("http://planner.test", "")
 
 
 def card(html: str, step_id: int) -> str:
