@@ -27,6 +27,7 @@ REQUIREMENT_LABELS = {
     "subject-content": _l("subject-content"),
 }
 LEVEL_LABELS = {
+    0: _l("not yet"),
     1: _l("orienting"),
     2: _l("starting"),
     3: _l("basic"),
@@ -46,6 +47,8 @@ FORMAT_LABELS = {
     "specialisation-track": _l("Specialisation track"),
     "master-module": _l("Master module"),
     "minor": _l("Minor"),
+    "whole-school-approach": _l("Whole-school approach"),
+    "master": _l("Master"),
 }
 STATUS_LABELS = {
     "planned": _l("planned"),
