@@ -1,21 +1,34 @@
 """The planner: a teacher's learning path across the phases of the learning line.
 
 ``plan`` closes the gaps between a teacher's levels and the phase targets, one gap at a
-time in order of urgency: first the targets of the current (and any earlier) phase, then
-those of later phases; within a phase the largest gap first, then the teacher's wishes,
-the areas a heavy class calls for, and the school's priorities. Each gap gets the route
-with the fewest hours that fits (then the shortest, most practical format, then the code),
-placed in the earliest school years whose phase, budget and entry requirements allow it.
-A gap no route can close in full is brought as close as a route can bring it, and reported.
-Once the targets are served, each area the teacher wishes to develop gets one level more
-if there is room.
+time in order of urgency. First the school's induction programme, for a starter who is
+offered one. Then the targets of the current phase: in a heavy class the areas the class
+calls for, then the teacher's wishes, then the largest gap, then the school's priorities,
+ties broken by the framework's order of areas. Then each wished area one level beyond
+those targets (at most to 4). Then the targets of later phases.
+
+Each gap gets the route with the fewest hours (then the lowest cost, then the shorter,
+more practical format) that fits before its phase ends; only when none does is it placed
+later, and reported late. Routes go in the earliest periods whose phase, budget and entry
+requirements allow. A gap no route can close in full is brought as close as a route can
+bring it, and reported. Team formats are the school's to plan and never a step here;
+modules outside the teacher's reach (another board, region or institute's alumni) are
+never planned; level 5 comes only from a specialism chosen in the experienced phase.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from planner.domain.catalogue import LEVELS, PHASES, SECTORS, Module, format_rank, phase_rank
+from planner.domain.catalogue import (
+    LEVELS,
+    PERIODS_PER_YEAR,
+    PHASES,
+    SECTORS,
+    Module,
+    format_rank,
+    phase_rank,
+)
 from planner.domain.planning_explain import build_path
 from planner.domain.planning_offer import Offer, Route
 from planner.domain.planning_routes import RouteFinder
@@ -37,34 +50,62 @@ __all__ = [
     "REASON_KINDS",
     "STATUSES",
     "UNREACHABLE_REASONS",
+    "WISH_CEILING",
     "Path",
     "PlanRequest",
     "Reason",
     "Step",
     "Unreachable",
     "alternatives",
+    "effective_targets",
     "plan",
     "projected_levels",
     "school_years",
 ]
 
+# A wish takes an area one level beyond its targets, but not to specialist level: that
+# takes a specialism, chosen in the experienced phase.
+WISH_CEILING = 4
+SPECIALIST = LEVELS[-1]
+
 
 def plan(request: PlanRequest) -> Path:
     """The learning path for the request; the same request always gives the same path.
 
-    Done modules count from the start. Modules in progress stay in school year 1 and count
-    from year 2. Codes the catalogue does not hold (retired modules) are ignored, except
-    that a done one still meets the requirement of a module that names it.
+    Done modules count from the start, and their hours in the school year they were done.
+    Modules in progress run from the current period. Codes the catalogue does not hold
+    (retired modules) are ignored, except that a done one still meets the requirement of
+    a module that names it.
     """
     return _Planner(request).run()
 
 
-def alternatives(
-    modules: Mapping[str, Module], code: str, sector: str, phase: str | None = None
-) -> list[str]:
-    """Other modules of the sector that bring every outcome area of ``code`` at least as far.
+def effective_targets(request: PlanRequest) -> dict[str, dict[str, int]]:
+    """The targets the planner works to: cumulative over the phases, specialist level only
+    for the specialisms of a teacher in the experienced phase."""
+    specialisms = _specialisms(request)
+    targets = cumulative(request.targets)
+    for phase, levels in targets.items():
+        for area, level in levels.items():
+            if level >= SPECIALIST and not (phase == PHASES[-1] and area in specialisms):
+                levels[area] = SPECIALIST - 1
+    for area in sorted(specialisms):
+        targets[PHASES[-1]][area] = SPECIALIST
+    return targets
 
-    Shortest first, then by format preference and code; raises KeyError for an unknown code.
+
+def alternatives(
+    modules: Mapping[str, Module],
+    code: str,
+    sector: str,
+    phase: str | None = None,
+    reach: frozenset[tuple[str, str]] = frozenset(),
+) -> list[str]:
+    """Other modules the teacher could take instead: offered in the sector (and phase) and
+    within reach, no team format, bringing every outcome area of ``code`` at least as far,
+    and not themselves building on ``code``.
+
+    Fewest hours first, then cost, format preference and code; KeyError for an unknown code.
     """
     outcomes = modules[code].outcomes
     return sorted(
@@ -73,9 +114,17 @@ def alternatives(
             for other in modules.values()
             if other.code != code
             and other.is_offered(sector, phase)
+            and other.within(reach)
+            and not other.team_format
             and all(other.outcomes.get(area, 0) >= level for area, level in outcomes.items())
+            and not _builds_on(modules, other.code, code)
         ),
-        key=lambda other: (modules[other].hours, format_rank(modules[other].format), other),
+        key=lambda other: (
+            modules[other].hours,
+            modules[other].cost_eur,
+            format_rank(modules[other].format),
+            other,
+        ),
     )
 
 
@@ -91,72 +140,132 @@ def projected_levels(
     return projected
 
 
+def _builds_on(modules: Mapping[str, Module], code: str, base: str) -> bool:
+    seen, waiting = {code}, [code]
+    while waiting:
+        module = modules.get(waiting.pop())
+        for required in module.requires_modules if module else ():
+            if required == base:
+                return True
+            if required not in seen:
+                seen.add(required)
+                waiting.append(required)
+    return False
+
+
+def _specialisms(request: PlanRequest) -> frozenset[str]:
+    return request.specialisms if request.phase == PHASES[-1] else frozenset()
+
+
 class _Planner:
     def __init__(self, request: PlanRequest) -> None:
         if request.sector not in SECTORS:
             raise ValueError(f"unknown sector {request.sector!r}")
         self.request = request
-        self.targets = cumulative(request.targets)
-        self.years = school_years(request.phase, request.years)
+        self.targets = effective_targets(request)
+        self.specialisms = _specialisms(request)
+        self.years = school_years(request.phase, request.years, side_entrant=request.side_entrant)
         modules = request.modules
         done = sorted(request.done)
         in_progress = sorted((set(request.in_progress) - set(done)) & set(modules))
         self.base = projected_levels(request.levels, modules, done)
-        self.schedule = Schedule(self.years, request.budget, self.base)
+        start = min(max(1, request.start_period), 2)
+        self.schedule = Schedule(self.years, request.budget, self.base, start, modules)
         self.schedule.mark_done(done)
+        for code in done:
+            if code in modules and code in request.done_years:
+                self.schedule.book_done(modules[code], request.done_years[code])
         for code in in_progress:
-            self.schedule.book_in_progress(modules[code])
+            self.schedule.book_fixed(modules[code], start)
         self.offer = Offer(
             modules,
             request.sector,
-            phases=set(self.years),
+            phases=set().union(*self.years),
             excluded=set(done) | set(in_progress) | set(request.skipped),
+            admits=self._admits,
         )
         reached = projected_levels(self.base, modules, in_progress)
-        self.finder = RouteFinder(self.offer, set(done) | set(in_progress), reached)
+        self.finder = RouteFinder(self.offer, set(done) | set(in_progress), reached, modules)
+        self.order = {area: index for index, area in enumerate(request.area_order)}
+
+    def _admits(self, module: Module) -> bool:
+        return (
+            not module.team_format
+            and module.within(self.request.reach)
+            and all(level < SPECIALIST or area in self.specialisms for area, level in module.outcomes.items())
+        )
 
     def run(self) -> Path:
-        for area, level in self._gaps():
-            self._pursue(area, level)
-        # A wish for an area whose targets are met reaches one level beyond them.
-        for area in sorted(self.request.wishes):
-            level = self.finder.levels.get(area, 0)
-            highest = max(levels.get(area, 0) for levels in self.targets.values())
-            if highest <= level < LEVELS[-1]:
-                self._pursue(area, level + 1)
-        return build_path(self.request, self.years, self.base, self.schedule.placements, self.offer)
+        self._induction_programme()
+        current = self.request.phase
+        for area, level in sorted(self._gaps(current), key=self._urgency):
+            self._pursue(area, level, current)
+        for area in sorted(self.request.wishes, key=self._domain_order):
+            level = max(self.finder.levels.get(area, 0), self.targets[current].get(area, 0)) + 1
+            if level <= WISH_CEILING:
+                self._pursue(area, level, None)
+        for phase in PHASES[phase_rank(current) + 1 :]:
+            for area, level in sorted(self._gaps(phase), key=self._later_urgency):
+                self._pursue(area, level, phase)
+        return build_path(self.request, self.targets, self.years, self.base, self.schedule, self.offer)
 
-    def _gaps(self) -> list[tuple[str, int]]:
-        """Per phase from the current one, the levels to reach by its end, most urgent first."""
-        gaps: list[tuple[str, int]] = []
-        for phase in PHASES[phase_rank(self.request.phase) :]:
-            wanted = [
-                (area, level) for area, level in self.targets[phase].items() if level > self.base.get(area, 0)
-            ]
-            gaps += sorted(wanted, key=self._urgency)
-        return gaps
+    def _induction_programme(self) -> None:
+        """The school's programme for starters, in the first induction year of the path."""
+        code = self.request.induction_programme
+        first = next((index for index, phases in enumerate(self.years) if "induction" in phases), None)
+        if code is None or code not in self.offer.modules or first is None:
+            return
+        module = self.offer.modules[code]
+        if "induction" not in module.phases:
+            return
+        self.schedule.book_fixed(module, max(self.schedule.start, first * PERIODS_PER_YEAR + 1))
+        self.finder.take(Route(code, self.offer.bits[code], module.hours, module.cost_eur))
+
+    def _gaps(self, phase: str) -> list[tuple[str, int]]:
+        return [
+            (area, level) for area, level in self.targets[phase].items() if level > self.base.get(area, 0)
+        ]
+
+    def _domain_order(self, area: str) -> tuple[int, str]:
+        # Areas the framework does not list come after those it does; the code only keeps
+        # the order total.
+        return (self.order.get(area, len(self.order)), area)
 
     def _urgency(self, gap: tuple[str, int]) -> tuple[object, ...]:
         area, level = gap
         request = self.request
         return (
-            self.base.get(area, 0) - level,
-            area not in request.wishes,
             not (request.heavy_class and area in request.class_context_areas),
+            area not in request.wishes,
+            self.base.get(area, 0) - level,
             area not in request.priorities,
-            area,
+            self._domain_order(area),
         )
 
-    def _pursue(self, area: str, level: int) -> None:
-        current = self.finder.levels.get(area, 0)
-        for attempt in range(min(level, self.offer.best_level(area)), current, -1):
-            found = self.finder.best(area, attempt, self._try, self.schedule.free_hours())
-            if found is not None:
-                route, self.schedule = found
-                self.finder.take(route)
-                return
+    def _later_urgency(self, gap: tuple[str, int]) -> tuple[object, ...]:
+        area, level = gap
+        return (
+            self.base.get(area, 0) - level,
+            area not in self.request.priorities,
+            area not in self.request.wishes,
+            self._domain_order(area),
+        )
 
-    def _try(self, route: Route) -> Schedule | None:
+    def _pursue(self, area: str, level: int, phase: str | None) -> None:
+        current = self.finder.levels.get(area, 0)
+        deadline = self.schedule.phase_end(phase) if phase else None
+        limits: tuple[int | None, ...] = (None,)
+        if deadline is not None and deadline < self.schedule.periods:
+            limits = (deadline, None)
+        for attempt in range(min(level, self.offer.best_level(area)), current, -1):
+            for limit in limits:
+                found = self.finder.best(area, attempt, lambda route, limit=limit: self._try(route, limit))
+                if found is not None:
+                    route, self.schedule = found
+                    self.finder.take(route)
+                    return
+
+    def _try(self, route: Route, deadline: int | None) -> Schedule | None:
         trial = self.schedule.copy()
-        placed = trial.place_all(self.offer.codes(route.mask), self.offer.modules)
+        placed = trial.place_all(self.offer.codes(route.mask), self.offer.modules, deadline)
         return trial if placed else None

@@ -1,7 +1,9 @@
 """Routes to a level: a module that brings an area there, plus whatever it still needs.
 
-Part of the planner. A route's cost is the hours of all its modules; between routes of
-equal cost the shorter, more practical format wins, then the code.
+Part of the planner. Routes are compared by the hours of all their modules, then their
+cost in euros, then the shorter, more practical format, then the code. A requirement by
+module is met by the module or by the levels it brings (a teacher who has them need not
+take the course that teaches them).
 """
 
 from __future__ import annotations
@@ -26,13 +28,22 @@ class RouteFinder:
     change, so planning a whole path costs little more than a single search.
     """
 
-    def __init__(self, offer: Offer, reached: Iterable[str], levels: Mapping[str, int]) -> None:
+    def __init__(
+        self,
+        offer: Offer,
+        reached: Iterable[str],
+        levels: Mapping[str, int],
+        catalogue: Mapping[str, Module] | None = None,
+    ) -> None:
         self._offer = offer
+        # Every module, offered or not, for the levels a requirement by module asks.
+        self._catalogue = catalogue if catalogue is not None else offer.modules
         self._reached = set(reached)
         self.levels = dict(levels)
         # Per module, the modules its route takes (a mask), or None when it has none.
         self._masks: dict[str, int | None] = {}
         self._hours: dict[str, int] = {}
+        self._costs: dict[str, int] = {}
         self._goals: dict[tuple[str, int], Route | None] = {}
         # Modules without a route for good: they need a module that is not offered.
         self._dead: set[str] = set()
@@ -57,6 +68,7 @@ class RouteFinder:
             if (mask is None and code in self._dead) or (mask is not None and not mask & stale)
         }
         self._hours = {code: hours for code, hours in self._hours.items() if code in self._masks}
+        self._costs = {code: cost for code, cost in self._costs.items() if code in self._masks}
         self._goals.clear()
         self._choosing = 0
         return codes
@@ -73,7 +85,7 @@ class RouteFinder:
         Routes of more than ``limit`` hours are passed over.
         """
         found: tuple[Route, T] | None = None
-        found_key: tuple[int, int, str] | None = None
+        found_key: tuple[int, int, int, str] | None = None
         modules = self._offer.modules
         for code in self._offer.reaching(area, level):
             bound = found_key[0] if found_key else limit
@@ -88,7 +100,7 @@ class RouteFinder:
             route = self._route(code)
             if route is None or (bound is not None and route.hours > bound):
                 continue
-            key = (route.hours, *self._offer.rank(code)[1:])
+            key = (route.hours, route.cost, *self._offer.rank(code)[2:])
             if found_key and key >= found_key:
                 continue
             outcome = accept(route)
@@ -119,7 +131,17 @@ class RouteFinder:
         hours = self._hours.get(code)
         if hours is None:
             hours = self._hours[code] = self._offer.hours(mask)
-        return Route(code, mask, hours)
+            self._costs[code] = self._offer.cost(mask)
+        return Route(code, mask, hours, self._costs[code])
+
+    def has_levels_of(self, code: str) -> bool:
+        """Whether the levels so far meet every outcome of module ``code``."""
+        required = self._catalogue.get(code)
+        return (
+            required is not None
+            and bool(required.outcomes)
+            and all(self.levels.get(area, 0) >= level for area, level in required.outcomes.items())
+        )
 
     def _mask(self, code: str) -> int | None:
         module = self._offer.modules.get(code)
@@ -154,7 +176,11 @@ class RouteFinder:
             if total > bound:
                 return True
             for required in module.requires_modules:
-                if required not in seen and required not in self._reached:
+                if (
+                    required not in seen
+                    and required not in self._reached
+                    and not self.has_levels_of(required)
+                ):
                     seen.add(required)
                     waiting.append(required)
         return False
@@ -162,17 +188,27 @@ class RouteFinder:
     def _build(self, module: Module) -> int | None:
         before = 0
         masks = self._masks
+        bit = self._offer.bits[module.code]
+        entry_levels = dict(module.requires_levels)
         for required in module.requires_modules:
-            if required in self._reached:
+            if required in self._reached or self.has_levels_of(required):
                 continue
+            # Levels that rise later may meet this requirement without the module.
+            self._choosing |= bit
             mask = masks[required] if required in masks else self._mask(required)
             if mask is None:
-                if required in self._dead:
-                    self._dead.add(module.code)
-                return None
+                substitute = self._catalogue.get(required)
+                if substitute is None or not substitute.outcomes:
+                    if required in self._dead:
+                        self._dead.add(module.code)
+                    return None
+                # A module not on offer (an earlier phase's, another sector's) is met by
+                # reaching the levels it brings in another way.
+                for area, level in substitute.outcomes.items():
+                    entry_levels[area] = max(entry_levels.get(area, 0), level)
+                continue
             before |= mask
-        bit = self._offer.bits[module.code]
-        for area, level in sorted(module.requires_levels.items()):
+        for area, level in sorted(entry_levels.items()):
             if self.levels.get(area, 0) >= level or before & self._offer.reaching_mask(area, level):
                 continue
             self._choosing |= bit

@@ -36,6 +36,11 @@ _HOURS = st.sampled_from(HOURS)
 _FORMATS = st.sampled_from(FORMATS)
 _PHASE_SETS = st.sampled_from(PHASE_SETS)
 _SECTOR_SETS = st.sampled_from(SECTOR_SETS)
+_DURATIONS = st.sampled_from((None, None, 1, 2, 4))
+_COSTS = st.sampled_from((0, 0, 150, 600))
+# Most modules are open to the whole sector; some only to one board or institute's alumni.
+REACHES = (("sector", ""),) * 6 + (("board", "B1"), ("alumni", "I1"))
+_REACHES = st.sampled_from(REACHES)
 
 
 @st.composite
@@ -54,6 +59,9 @@ def modules(draw: st.DrawFn, code: str, earlier: list[str]) -> Module:
         outcomes=outcomes,
         requires_modules=tuple(requires_modules),
         requires_levels=requires_levels,
+        duration_periods=draw(_DURATIONS),
+        cost_eur=draw(_COSTS),
+        reach=draw(_REACHES),
     )
 
 
@@ -73,6 +81,9 @@ _STATUSES = st.sampled_from(STATUSES)
 _YEARS = st.integers(0, 3)
 _BUDGETS = st.sampled_from((0, 20, 40, 40, 60, 100))
 _AREA_SETS = st.frozensets(st.sampled_from(AREAS), max_size=2)
+_SPECIALISMS = st.frozensets(st.sampled_from(AREAS), max_size=1)
+# The framework's order, deliberately not the alphabet.
+AREA_ORDER = ("KLAS", "DIFF", "GEDRAG", "ASS")
 
 
 @st.composite
@@ -95,4 +106,11 @@ def requests(draw: st.DrawFn) -> PlanRequest:
         wishes=draw(_AREA_SETS),
         priorities=draw(_AREA_SETS),
         heavy_class=draw(st.booleans()),
+        specialisms=draw(_SPECIALISMS),
+        side_entrant=draw(st.sampled_from((False, False, True))),
+        start_period=draw(st.sampled_from((1, 2))),
+        done_years={code: draw(st.sampled_from((0, 1))) for code, state in status.items() if state == "done"},
+        reach=draw(st.sampled_from((frozenset(), frozenset({("board", "B1")})))),
+        induction_programme=draw(st.sampled_from((None, None, *sorted(catalogue)[:2]))),
+        area_order=AREA_ORDER,
     )

@@ -57,6 +57,10 @@ def placed(path: Path) -> list[tuple[str, int]]:
     return [(step.module, step.school_year) for step in path.steps]
 
 
+def periods(path: Path) -> list[tuple[str, int, int]]:
+    return [(step.module, step.school_year, step.period) for step in path.steps]
+
+
 def test_a_gap_is_closed_and_the_step_says_why() -> None:
     path = plan_for([module("A", {"DIFF": 3})], {"induction": {"DIFF": 3}}, levels={"DIFF": 1})
 
@@ -95,7 +99,8 @@ def test_a_required_module_ends_in_an_earlier_year() -> None:
 
     path = plan_for(modules, {"induction": {"DIFF": 3}})
 
-    assert placed(path) == [("A", 1), ("B", 2)]
+    # The next period, not the next school year.
+    assert periods(path) == [("A", 1, 1), ("B", 1, 2)]
     first, second = path.steps
     assert second.requires == ("A",)
     assert first.reasons == (
@@ -112,7 +117,7 @@ def test_an_entry_level_is_reached_by_an_earlier_step() -> None:
 
     path = plan_for(modules, {"induction": {"KLAS": 3}})
 
-    assert placed(path) == [("CALM", 1), ("GROUP", 2)]
+    assert periods(path) == [("CALM", 1, 1), ("GROUP", 1, 2)]
     assert path.steps[1].requires == ("CALM",)
     assert path.steps[0].reasons == (Reason("prerequisite", area="GEDRAG", level=2, module="GROUP"),)
 
@@ -126,19 +131,23 @@ def test_an_entry_level_the_teacher_has_needs_no_step() -> None:
     assert path.steps[0].requires == ()
 
 
-def test_a_master_module_spans_years_and_later_steps_wait() -> None:
+def test_a_module_beyond_a_years_budget_needs_facilitation_and_is_not_stretched() -> None:
     modules = [
-        module("MASTER", {"DIFF": 4}, hours=140, format="master-module"),
-        module("OBS", {"KLAS": 2}, hours=30, format="lesson-observation"),
+        Module("TRACK", 240, "specialisation-track", frozenset(PHASES), frozenset({"po"}), {"DIFF": 4}),
+        module("OBS", {"KLAS": 2}, hours=30, format="coaching"),
     ]
     budget = dict.fromkeys(PHASES, 60)
     targets = {"induction": {"DIFF": 4, "KLAS": 2}}
 
     path = plan_for(modules, targets, budget=budget, years={"induction": 3})
 
-    master, observation = path.steps
-    assert (master.school_year, master.last_school_year) == (1, 3)
-    assert (observation.school_year, observation.last_school_year) == (3, 3)
+    track = next(step for step in path.steps if step.module == "TRACK")
+    # Four periods from the start: two school years at 120 hours each, 60 above each budget.
+    assert (track.school_year, track.period, track.last_school_year, track.last_period) == (1, 1, 2, 2)
+    assert track.needs_facilitation and track.facilitation_hours == 120
+    other = next(step for step in path.steps if step.module == "OBS")
+    assert not other.needs_facilitation
+    assert other.school_year == 3
 
 
 def test_a_full_budget_pushes_steps_to_later_years() -> None:
@@ -167,7 +176,10 @@ def test_a_target_no_module_reaches_is_reported_and_approached() -> None:
     assert path.steps[0].reasons[0] == Reason(
         "gap", area="ASS", level=2, target=3, current=0, phase="induction"
     )
-    assert path.unreachable == (Unreachable("ASS", 3, "induction", "no-module", 2),)
+    assert path.unreachable == (
+        Unreachable("ASS", 3, "induction", "no-module", 2),
+        Unreachable("ASS", 3, "experienced", "no-module", 2),
+    )
 
 
 def test_an_area_without_any_module_is_reported() -> None:
@@ -191,15 +203,35 @@ def test_a_route_through_a_skipped_module_is_reported_blocked() -> None:
     path = plan_for(modules, {"induction": {"DIFF": 3}}, skipped=frozenset({"INTRO"}))
 
     assert path.steps == ()
-    assert path.unreachable == (Unreachable("DIFF", 3, "induction", "blocked", 0),)
+    assert path.unreachable == (
+        Unreachable("DIFF", 3, "induction", "blocked", 0),
+        Unreachable("DIFF", 3, "experienced", "blocked", 0),
+    )
 
 
 def test_a_route_that_does_not_fit_is_reported_as_budget() -> None:
-    budget = dict.fromkeys(PHASES, 0)
+    budget = dict.fromkeys(PHASES, 20)
+    modules = [module("A", {"DIFF": 2}, hours=16), module("B", {"KLAS": 2}, hours=16)]
 
-    path = plan_for([module("A", {"DIFF": 2})], {"induction": {"DIFF": 2}}, budget=budget)
+    path = plan_for(modules, {"induction": {"DIFF": 2, "KLAS": 2}}, budget=budget, years={"induction": 1})
 
-    assert path.unreachable == (Unreachable("DIFF", 2, "induction", "budget", 0),)
+    assert path.unreachable == (Unreachable("KLAS", 2, "induction", "late", 0, 2),)
+
+
+def test_a_route_that_fits_no_budget_left_is_reported_as_budget() -> None:
+    budget = dict.fromkeys(PHASES, 20)
+    modules = [
+        module("A", {"DIFF": 2}, hours=16, phases=("induction",)),
+        module("B", {"KLAS": 2}, hours=16, phases=("induction",)),
+    ]
+
+    path = plan_for(modules, {"induction": {"DIFF": 2, "KLAS": 2}}, budget=budget, years={"induction": 1})
+
+    assert placed(path) == [("A", 1)]
+    assert path.unreachable == (
+        Unreachable("KLAS", 2, "induction", "budget", 0),
+        Unreachable("KLAS", 2, "experienced", "budget", 0),
+    )
 
 
 def test_done_modules_count_and_are_not_planned_again() -> None:
@@ -211,7 +243,7 @@ def test_done_modules_count_and_are_not_planned_again() -> None:
     assert path.steps[0].requires == ("A",)
 
 
-def test_a_module_in_progress_stays_in_year_one_and_counts_from_year_two() -> None:
+def test_a_module_in_progress_runs_from_the_current_period() -> None:
     modules = [
         module("RUNNING", {"DIFF": 2}, hours=20),
         module("NEXT", {"DIFF": 3}, "RUNNING", hours=8),
@@ -222,7 +254,7 @@ def test_a_module_in_progress_stays_in_year_one_and_counts_from_year_two() -> No
 
     path = plan_for(modules, targets, in_progress=frozenset({"RUNNING"}))
 
-    assert placed(path) == [("RUNNING", 1), ("NEXT", 2), ("OTHER", 2)]
+    assert periods(path) == [("RUNNING", 1, 1), ("NEXT", 1, 2), ("OTHER", 2, 1)]
     running = path.steps[0]
     assert running.status == "in_progress"
     assert running.reasons[0] == Reason("in-progress")
@@ -230,8 +262,9 @@ def test_a_module_in_progress_stays_in_year_one_and_counts_from_year_two() -> No
 
 
 def test_a_step_another_route_makes_needless_is_left_out() -> None:
-    # DIFF (the larger gap) is served first by PREP + STEP; GEDRAG's only module then lands
-    # in year 1 and brings DIFF to 3 as well, so STEP and its PREP serve nothing any more.
+    # DIFF (the larger gap) is served first by PREP + STEP in two periods; GEDRAG's only
+    # module then lands in the first period and brings DIFF to 3 as well, so STEP and its
+    # PREP serve nothing any more.
     modules = [
         module("PREP", {"KLAS": 1}),
         module("STEP", {"DIFF": 3}, "PREP"),
@@ -239,10 +272,11 @@ def test_a_step_another_route_makes_needless_is_left_out() -> None:
     ]
 
     levels = {"DIFF": 1, "GEDRAG": 1}
+    budget = dict.fromkeys(PHASES, 60)
 
-    path = plan_for(modules, {"induction": {"DIFF": 3, "GEDRAG": 2}}, levels=levels)
+    path = plan_for(modules, {"induction": {"DIFF": 3, "GEDRAG": 2}}, levels=levels, budget=budget)
 
-    assert placed(path) == [("BOTH", 1)]
+    assert periods(path) == [("BOTH", 1, 1)]
 
 
 def test_modules_of_other_sectors_and_phases_are_not_planned() -> None:
@@ -259,7 +293,7 @@ def test_modules_of_other_sectors_and_phases_are_not_planned() -> None:
     ]
 
 
-def test_gap_size_then_wishes_then_heavy_class_then_school_priorities() -> None:
+def test_heavy_class_then_wishes_then_gap_size_then_school_priorities() -> None:
     areas = ("ASS", "DIFF", "GEDRAG", "KLAS", "TAAL")
     modules = [module(area, {area: 2}, hours=40) for area in areas]
 
@@ -274,11 +308,30 @@ def test_gap_size_then_wishes_then_heavy_class_then_school_priorities() -> None:
         priorities=frozenset({"ASS"}),
     )
 
-    assert [step.module for step in path.steps] == ["KLAS", "GEDRAG", "ASS", "DIFF", "TAAL"]
+    assert [step.module for step in path.steps] == ["GEDRAG", "KLAS", "TAAL", "ASS", "DIFF"]
     reasons = {step.module: {reason.kind for reason in step.reasons} for step in path.steps}
     assert reasons["KLAS"] == {"gap", "wish"}
     assert reasons["GEDRAG"] == {"gap", "class-context"}
     assert reasons["ASS"] == {"gap", "school-priority"}
+    # One 40-hour module a year: the last two are reported late, with the year they land.
+    assert [(u.area, u.reason, u.school_year) for u in path.unreachable] == [
+        ("ASS", "late", 4),
+        ("DIFF", "late", 5),
+    ]
+
+
+def test_ties_follow_the_frameworks_order_not_the_alphabet() -> None:
+    areas = ("AUTISME", "KLAS", "DIFF")
+    modules = [module(area, {area: 2}, hours=40) for area in areas]
+
+    path = plan_for(
+        modules,
+        {"induction": dict.fromkeys(areas, 2)},
+        years={"induction": 3},
+        area_order=("DIFF", "KLAS", "AUTISME"),
+    )
+
+    assert [step.module for step in path.steps] == ["DIFF", "KLAS", "AUTISME"]
 
 
 def test_a_wish_beyond_the_targets_gets_one_level_more() -> None:
@@ -352,10 +405,21 @@ def test_projected_levels_take_the_highest_level() -> None:
 def test_school_years_run_from_the_current_phase_to_the_horizon() -> None:
     years = school_years("induction", {"initial": 2, "induction": 2, "experienced": 1})
 
-    assert years[:3] == ("induction", "induction", "experienced")
+    assert [set(phases) for phases in years[:3]] == [{"induction"}, {"induction"}, {"experienced"}]
     assert len(years) == 12
-    assert set(years[2:]) == {"experienced"}
-    assert school_years("initial", {"initial": 0})[0] == "initial"
+    assert set().union(*years[2:]) == {"experienced"}
+    assert school_years("initial", {"initial": 0})[0] == {"initial"}
+
+
+def test_a_side_entrant_has_initial_and_induction_years_side_by_side() -> None:
+    years = school_years("initial", {"initial": 2, "induction": 3, "experienced": 1}, side_entrant=True)
+
+    assert [set(phases) for phases in years[:4]] == [
+        {"initial", "induction"},
+        {"initial", "induction"},
+        {"induction"},
+        {"experienced"},
+    ]
 
 
 def test_an_unknown_sector_or_phase_is_refused() -> None:
