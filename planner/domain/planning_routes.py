@@ -44,12 +44,15 @@ class RouteFinder:
         self._masks: dict[str, int | None] = {}
         self._hours: dict[str, int] = {}
         self._costs: dict[str, int] = {}
+        # Per module required by name: whether the levels so far meet all it brings.
+        self._has_levels: dict[str, bool] = {}
         self._goals: dict[tuple[str, int], Route | None] = {}
         # Modules without a route for good: they need a module that is not offered.
         self._dead: set[str] = set()
-        # Modules whose route had to choose a route to an entry level: another route
-        # taken may change that choice.
-        self._choosing = 0
+        # Per module, the areas whose levels its route depends on (entry levels, and the
+        # levels of modules it requires by name): a route taken that raises one of them
+        # may change it.
+        self._depends: dict[str, frozenset[str]] = {}
         # Modules and levels being worked out: entry levels may lead back to them.
         self._open: set[object] = set()
         self._cuts = 0
@@ -58,19 +61,24 @@ class RouteFinder:
         """Count the route's modules as reached; returns their codes."""
         codes = self._offer.codes(route.mask)
         self._reached.update(codes)
+        raised = set()
         for code in codes:
             for area, level in self._offer.modules[code].outcomes.items():
-                self.levels[area] = max(self.levels.get(area, 0), level)
-        stale = route.mask | self._choosing
+                if level > self.levels.get(area, 0):
+                    self.levels[area] = level
+                    raised.add(area)
+        stale = route.mask
+        depends = self._depends
         self._masks = {
             code: mask
             for code, mask in self._masks.items()
-            if (mask is None and code in self._dead) or (mask is not None and not mask & stale)
+            if (mask is None and code in self._dead)
+            or (mask is not None and not mask & stale and depends.get(code, frozenset()).isdisjoint(raised))
         }
         self._hours = {code: hours for code, hours in self._hours.items() if code in self._masks}
         self._costs = {code: cost for code, cost in self._costs.items() if code in self._masks}
         self._goals.clear()
-        self._choosing = 0
+        self._has_levels.clear()
         return codes
 
     def best(
@@ -136,12 +144,16 @@ class RouteFinder:
 
     def has_levels_of(self, code: str) -> bool:
         """Whether the levels so far meet every outcome of module ``code``."""
-        required = self._catalogue.get(code)
-        return (
-            required is not None
-            and bool(required.outcomes)
-            and all(self.levels.get(area, 0) >= level for area, level in required.outcomes.items())
-        )
+        known = self._has_levels.get(code)
+        if known is None:
+            required = self._catalogue.get(code)
+            levels = self.levels
+            known = self._has_levels[code] = (
+                required is not None
+                and bool(required.outcomes)
+                and all(levels.get(area, 0) >= level for area, level in required.outcomes.items())
+            )
+        return known
 
     def _mask(self, code: str) -> int | None:
         module = self._offer.modules.get(code)
@@ -190,11 +202,15 @@ class RouteFinder:
         masks = self._masks
         bit = self._offer.bits[module.code]
         entry_levels = dict(module.requires_levels)
+        depends: set[str] = set(entry_levels)
         for required in module.requires_modules:
-            if required in self._reached or self.has_levels_of(required):
+            if required in self._reached:
                 continue
-            # Levels that rise later may meet this requirement without the module.
-            self._choosing |= bit
+            required_module = self._catalogue.get(required)
+            if required_module is not None:
+                depends.update(required_module.outcomes)
+            if self.has_levels_of(required):
+                continue
             mask = masks[required] if required in masks else self._mask(required)
             if mask is None:
                 substitute = self._catalogue.get(required)
@@ -208,12 +224,16 @@ class RouteFinder:
                     entry_levels[area] = max(entry_levels.get(area, 0), level)
                 continue
             before |= mask
+            depends.update(self._depends.get(required, ()))
         for area, level in sorted(entry_levels.items()):
             if self.levels.get(area, 0) >= level or before & self._offer.reaching_mask(area, level):
                 continue
-            self._choosing |= bit
             route = self.cheapest(area, level)
             if route is None:
                 return None
             before |= route.mask
+            # The route chosen for the level depends on what its own modules need.
+            for code in self._offer.codes(route.mask):
+                depends.update(self._depends.get(code, ()))
+        self._depends[module.code] = frozenset(depends)
         return before | bit

@@ -135,7 +135,12 @@ class Schedule:
         """Place a route's modules, each after what it needs; False if any does not fit."""
         pending = sorted(codes)
         route = set(pending)
-        needs = {code: self._needs_within(modules[code], route, modules) for code in pending}
+        # Per area, the route's modules that raise it, with the level they bring.
+        providers: dict[str, list[tuple[int, str]]] = {}
+        for code in pending:
+            for area, level in modules[code].outcomes.items():
+                providers.setdefault(area, []).append((level, code))
+        needs = {code: self._needs_within(modules[code], route, providers) for code in pending}
         while pending:
             ready = [code for code in pending if not needs[code] & route]
             if not ready:
@@ -224,25 +229,23 @@ class Schedule:
             self._reached.setdefault(area, []).append((last + 1, level))
         return placement
 
-    def _needs_within(self, module: Module, codes: set[str], modules: Mapping[str, Module]) -> set[str]:
+    def _needs_within(
+        self, module: Module, codes: set[str], providers: Mapping[str, list[tuple[int, str]]]
+    ) -> set[str]:
         needs = {code for code in module.requires_modules if code in codes}
-        for area, level in module.requires_levels.items():
-            if self.level_from(area, level) is None:
-                needs.update(
-                    code
-                    for code in codes
-                    if code != module.code and modules[code].outcomes.get(area, 0) >= level
-                )
+        wanted = {
+            area: level
+            for area, level in module.requires_levels.items()
+            if self.level_from(area, level) is None
+        }
         for required in module.requires_modules:
-            if required in codes or self._met(required) is not None:
-                continue
-            outcomes = self._catalogue[required].outcomes if required in self._catalogue else {}
-            needs.update(
-                code
-                for code in codes
-                if code != module.code
-                and any(modules[code].outcomes.get(area, 0) >= level for area, level in outcomes.items())
-            )
+            if required not in codes and required in self._catalogue and self._met(required) is None:
+                for area, level in self._catalogue[required].outcomes.items():
+                    if self.level_from(area, level) is None:
+                        wanted[area] = max(wanted.get(area, 0), level)
+        for area, level in wanted.items():
+            needs.update(code for reached, code in providers.get(area, ()) if reached >= level)
+        needs.discard(module.code)
         return needs
 
     def _met(self, code: str) -> int | None:
