@@ -14,12 +14,14 @@ from planner.extensions import db
 from planner.models import (
     Area,
     Framework,
+    Institute,
     LevelRequirement,
     Module,
     ModulePhase,
     ModuleRequirement,
     ModuleSector,
     Outcome,
+    School,
 )
 
 
@@ -138,6 +140,21 @@ def _levels_by_module(model, active) -> dict[int, dict[str, int]]:
     ):
         levels.setdefault(module_id, {})[area] = level
     return levels
+
+
+def reach_holder(kind: str, code: str) -> str:
+    """The name of the board or institute a module's reach names; else its code."""
+    name = None
+    if kind == "board":
+        name = db.session.scalar(
+            sa.select(School.board_name)
+            .where(School.board_code == code, School.board_name != "")
+            .order_by(School.id)
+            .limit(1)
+        )
+    elif kind == "alumni":
+        name = db.session.scalar(sa.select(Institute.name).where(Institute.code == code))
+    return name or code
 
 
 def catalogue_graph(framework: Framework) -> nx.DiGraph:
