@@ -1,6 +1,8 @@
 """Translatable names for the domain's codes, shared by forms and templates."""
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 PHASE_LABELS = {
     "initial": _l("Initial training"),
@@ -71,6 +73,44 @@ PROVIDER_KIND_LABELS = {
     "external": _l("External provider"),
 }
 
+REACH_LABELS = {
+    "sector": _l("Every teacher in its sectors"),
+    "board": _l("The schools of one school board"),
+    "region": _l("The schools of one samenwerkingsverband region"),
+    "alumni": _l("The alumni of one institute"),
+}
+
+
+def reach_text(kind: str, name: str) -> str:
+    """Who may take a module, with the board, region or institute named."""
+    if kind == "board":
+        return _("Only for schools of school board %(name)s", name=name)
+    if kind == "region":
+        return _("Only for schools in samenwerkingsverband region %(name)s", name=name)
+    if kind == "alumni":
+        return _("Only for alumni of %(name)s", name=name)
+    return _("For every teacher in its sectors")
+
+
+def duration_text(periods: int) -> str:
+    """A duration in periods, with the school years it spans (two periods a year)."""
+    if periods == 1:
+        return _("1 period (half a school year)")
+    years, half = divmod(periods, 2)
+    if half:
+        return ngettext(
+            "%(periods)d periods (one and a half school years)",
+            "%(periods)d periods (%(num)d and a half school years)",
+            years,
+            periods=periods,
+        )
+    return ngettext(
+        "%(periods)d periods (one school year)",
+        "%(periods)d periods (%(num)d school years)",
+        years,
+        periods=periods,
+    )
+
 
 def template_globals() -> dict:
     return {
@@ -84,4 +124,7 @@ def template_globals() -> dict:
         "provider_kind_labels": PROVIDER_KIND_LABELS,
         "status_labels": STATUS_LABELS,
         "cause_labels": CAUSE_LABELS,
+        "reach_labels": REACH_LABELS,
+        "reach_text": reach_text,
+        "duration_text": duration_text,
     }

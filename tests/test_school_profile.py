@@ -1,5 +1,7 @@
 """The school's support profile: hours budget, priority areas and raised targets."""
 
+import re
+
 import pytest
 
 from planner.extensions import db
@@ -123,3 +125,120 @@ def test_the_catalogue_is_loaded_once_however_many_teachers_are_planned(
     )
     assert "De leerroutes van 4 leraren zijn opnieuw gepland." in response.get_data(as_text=True)
     assert sum("FROM module_phases" in s for s in query_counter.statements) == 1
+
+
+# Board, region and induction programme
+
+
+def _buddy(code: str, title: str, sectors=("po",), reach=None, **changes) -> dict:
+    module = {
+        "code": code,
+        "title": {"nl": title},
+        "hours": 20,
+        "format": "buddy-programme",
+        "phases": ["induction"],
+        "sectors": list(sectors),
+        "outcomes": {"PLAN": 2},
+    }
+    if reach:
+        module["reach"] = reach
+    module.update(changes)
+    return module
+
+
+@pytest.fixture
+def school_with_programmes(make_school, make_user, make_catalogue):
+    from tests.conftest import small_document
+
+    document = small_document()
+    document["modules"] += [
+        _buddy("BUD-1", "Maatjesprogramma starters"),
+        _buddy("BUD-VO", "Mentorprogramma vo", sectors=("vo",)),
+        _buddy("BUD-BRON", "Startersprogramma Bron", reach={"kind": "board", "code": "BRON-NW"}),
+        _buddy("BUD-REG", "Inductie regio 2801", reach={"kind": "region", "code": "PO-2801"}),
+        _buddy("BUD-ALU", "Alumnibegeleiding", reach={"kind": "alumni", "code": "PABO-NW"}),
+        _buddy("BUD-OUD", "Oud programma", retired=True),
+        {**_buddy("COA-1", "Coaching starters"), "format": "coaching"},
+    ]
+    make_catalogue(document)
+    school = make_school()
+    leader = make_user(role=Role.LEADER, school=school)
+    return school, leader
+
+
+def _programme_options(page: str) -> list[str]:
+    select = page.split('name="induction_programme"', 1)[1].split("</select>", 1)[0]
+    return re.findall(r'<option[^>]*value="([^"]*)"', select)
+
+
+def test_the_leader_sets_board_region_and_induction_programme(client, auth, school_with_programmes):
+    school, leader = school_with_programmes
+    auth.login(leader.email)
+    page = client.get("/school/profile").get_data(as_text=True)
+    # Buddy programmes of the school's sector that a school can run; no other formats,
+    # sectors, retired modules or alumni offers.
+    assert _programme_options(page) == ["", "BUD-1", "BUD-BRON", "BUD-REG"]
+
+    response = client.post(
+        "/school/profile",
+        data=profile_form(
+            board_code=" BRON-NW ",
+            board_name="Stichting Bron Noordwest",
+            region_code="PO-2801",
+            induction_programme="BUD-BRON",
+        ),
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert (school.board_code, school.board_name, school.region_code, school.induction_programme) == (
+        "BRON-NW",
+        "Stichting Bron Noordwest",
+        "PO-2801",
+        "BUD-BRON",
+    )
+    page = client.get("/school/profile").get_data(as_text=True)
+    assert 'value="BRON-NW"' in page and 'value="Stichting Bron Noordwest"' in page
+    assert 'value="PO-2801"' in page
+    assert '<option selected value="BUD-BRON">' in page
+
+    client.post("/school/profile", data=profile_form(board_code="BRON-NW", induction_programme=""))
+    db.session.expire_all()
+    assert (school.board_name, school.region_code, school.induction_programme) == ("", "", None)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"board_code": "BRON NW"}, "board_code", "Gebruik letters, cijfers, punten en streepjes."),
+        ({"region_code": "PO/2801"}, "region_code", "Gebruik letters, cijfers, punten en streepjes."),
+        ({"region_code": "R" * 41}, "region_code", "Veld mag niet langer zijn dan 40 karakters."),
+        ({"board_name": "Stichting Bron"}, "board_name", "Geef ook de code van het schoolbestuur."),
+        (
+            {"induction_programme": "BUD-BRON", "board_code": "ANDER"},
+            "induction_programme",
+            "Dit programma is alleen voor scholen van schoolbestuur BRON-NW.",
+        ),
+        (
+            {"induction_programme": "BUD-REG"},
+            "induction_programme",
+            "Dit programma is alleen voor scholen in samenwerkingsverband-regio PO-2801.",
+        ),
+        ({"induction_programme": "BUD-VO"}, "induction_programme", "Ongeldige keuze."),
+        ({"induction_programme": "BUD-ALU"}, "induction_programme", "Ongeldige keuze."),
+    ],
+)
+def test_a_wrong_link_is_shown_at_its_field_and_nothing_changes(
+    client, auth, school_with_programmes, changes, field, message
+):
+    school, leader = school_with_programmes
+    auth.login(leader.email)
+    response = client.post("/school/profile", data=profile_form(budget_hours_per_year="55", **changes))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    error = re.search(rf'<p class="error" id="{field}-error">([^<]*)</p>', page)
+    assert error and error.group(1).startswith(message.rstrip(".")), page
+    for name, value in changes.items():
+        if name != "induction_programme":
+            assert f'value="{value}"' in page
+    db.session.expire_all()
+    assert (school.budget_hours_per_year, school.board_code, school.induction_programme) == (40, "", None)

@@ -21,6 +21,10 @@ def api_error(status: int, message: str, fields: dict | None = None):
     return response
 
 
+def framework_document(framework) -> dict:
+    return {"code": framework.code, "version": framework.version}
+
+
 @bp.get("/areas")
 def areas():
     framework = service.framework_or_404()
@@ -30,7 +34,7 @@ def areas():
         .options(so.selectinload(Area.descriptors))
         .order_by(Area.position)
     ).all()
-    return jsonify(framework={"code": framework.code}, areas=[export.area_document(a) for a in rows])
+    return jsonify(framework=framework_document(framework), areas=[export.area_document(a) for a in rows])
 
 
 @bp.get("/modules")
@@ -42,9 +46,16 @@ def modules():
         return api_error(400, "invalid filter", {name: errors[0] for name, errors in form.errors.items()})
     query = filtered_modules(framework, form.data).options(*export.module_loader_options())
     return jsonify(
-        framework={"code": framework.code},
+        framework=framework_document(framework),
         modules=[export.module_document(m) for m in db.session.scalars(query)],
     )
+
+
+@bp.get("/targets")
+def targets():
+    """The target profiles per phase and sector; sector "*" is the default for every sector."""
+    framework = service.framework_or_404()
+    return jsonify(framework=framework_document(framework), targets=export.targets_document(framework))
 
 
 @bp.get("/modules/<code>")

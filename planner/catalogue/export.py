@@ -34,13 +34,19 @@ def area_document(area: Area) -> dict:
         entry["description"] = _text(area, "description")
     entry["requirements"] = area.requirement_list
     entry["class_context"] = area.class_context
+    entry["source"] = area.source
     entry["levels"] = {
         str(d.level): {"nl": d.text_nl, **({"en": d.text_en} if d.text_en else {})} for d in area.descriptors
     }
     return entry
 
 
+def reach_document(kind: str, code: str) -> dict:
+    return {"kind": kind} if kind == "sector" else {"kind": kind, "code": code}
+
+
 def module_document(module: Module) -> dict:
+    """A module in the interchange format, every key written out (defaults included)."""
     entry = {"code": module.code, "title": _text(module, "title")}
     if module.summary_nl:
         entry["summary"] = _text(module, "summary")
@@ -53,14 +59,18 @@ def module_document(module: Module) -> dict:
     entry.update(
         hours=module.hours,
         cost_eur=module.cost_eur,
+        duration_periods=module.duration_periods,
         format=module.format,
+        team_format=module.team_format,
         phases=module.phases,
         sectors=module.sectors,
+        reach=reach_document(module.reach_kind, module.reach_code),
         outcomes={o.area.code: o.level for o in module.outcomes},
         requires={
             "modules": [r.required.code for r in module.required_modules],
             "levels": {r.area.code: r.level for r in module.required_levels},
         },
+        source=module.source,
     )
     if module.retired:
         entry["retired"] = True
@@ -97,7 +107,7 @@ def targets_document(framework: Framework) -> list[dict]:
     for target in targets:
         entry = entries.setdefault(
             (target.phase, target.sector),
-            {"phase": target.phase, "sector": target.sector, "levels": {}},
+            {"phase": target.phase, "sector": target.sector, "levels": {}, "source": target.source},
         )
         entry["levels"][target.area.code] = target.level
     return list(entries.values())
@@ -110,9 +120,10 @@ def export_document(framework: Framework) -> dict:
         .options(so.selectinload(Area.descriptors))
         .order_by(Area.position)
     ).all()
-    spec = {"code": framework.code, "name": _text(framework, "name")}
+    spec = {"code": framework.code, "version": framework.version, "name": _text(framework, "name")}
     if framework.description_nl:
         spec["description"] = _text(framework, "description")
+    spec["source"] = framework.source
     return {
         "framework": spec,
         "areas": [area_document(area) for area in areas],
@@ -149,6 +160,10 @@ def export_case(framework: Framework, base_uri: str) -> dict:
         "description": framework.description_nl or framework.name_nl,
         "frameworkType": "competency-framework",
     }
+    if framework.version:
+        cf_document["version"] = framework.version
+    if framework.source:
+        cf_document["notes"] = source_note(framework.source)
     items, associations = [], []
     groups = {"basis": "Professionele basis", "support": "Ondersteuningsgebieden"}
     group_ids = {}
@@ -163,6 +178,8 @@ def export_case(framework: Framework, base_uri: str) -> dict:
                 "humanCodingScheme": group,
                 "CFItemType": "Domain",
                 "lastChangeDateTime": modified,
+                # The groups are the framework's own: its source is theirs.
+                **({"notes": source_note(framework.source)} if framework.source else {}),
                 "CFDocumentURI": link(doc_id, framework.name_nl),
             }
         )
@@ -185,7 +202,10 @@ def export_case(framework: Framework, base_uri: str) -> dict:
                 "CFItemType": "Competency",
                 "language": "nl",
                 "lastChangeDateTime": modified,
-                "notes": " | ".join(f"{lvl}: {text['nl']}" for lvl, text in area["levels"].items()),
+                "notes": " | ".join(
+                    [f"{lvl}: {text['nl']}" for lvl, text in area["levels"].items()]
+                    + ([source_note(area["source"])] if area["source"] else [])
+                ),
                 "conceptKeywords": area.get("requirements", []),
                 "CFDocumentURI": link(doc_id, framework.name_nl),
             }
@@ -212,6 +232,11 @@ def export_case(framework: Framework, base_uri: str) -> dict:
     for association in associations:
         association["CFDocumentURI"] = link(doc_id, framework.name_nl)
     return {"CFDocument": cf_document, "CFItems": items, "CFAssociations": associations}
+
+
+def source_note(source: str) -> str:
+    """The research behind an item, in the Dutch of the CASE document."""
+    return f"Bron: {source}"
 
 
 def _association(framework_code, kind, origin_id, origin_title, dest_id, dest_title, uri, modified):
@@ -245,12 +270,16 @@ CSV_COLUMNS = [
     "provider",
     "format",
     "hours",
+    "duration_periods",
     "cost_eur",
+    "team_format",
     "phases",
     "sectors",
+    "reach",
     "outcomes",
     "requires_modules",
     "requires_levels",
+    "source",
     "retired",
 ]
 
@@ -269,12 +298,16 @@ def export_csv(framework: Framework) -> str:
                 module.provider.name if module.provider else "",
                 module.format,
                 module.hours,
+                module.duration_periods,
                 module.cost_eur,
+                "yes" if module.team_format else "",
                 " ".join(module.phases),
                 " ".join(module.sectors),
+                ":".join(part for part in module.reach if part),
                 " ".join(f"{a}:{lvl}" for a, lvl in entry["outcomes"].items()),
                 " ".join(entry["requires"]["modules"]),
                 " ".join(f"{a}:{lvl}" for a, lvl in entry["requires"]["levels"].items()),
+                module.source,
                 "yes" if module.retired else "",
             ]
         )

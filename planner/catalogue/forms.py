@@ -19,10 +19,11 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from planner.catalogue.schema import REACH_CODE_PATTERN
 from planner.catalogue.service import ModuleData
-from planner.domain.catalogue import FORMATS
+from planner.domain.catalogue import DEFAULT_DURATION, FORMATS, TEAM_FORMATS
 from planner.formtools import MultiCheckboxField, choices
-from planner.labels import FORMAT_LABELS, PHASE_LABELS, SECTOR_LABELS
+from planner.labels import FORMAT_LABELS, PHASE_LABELS, REACH_LABELS, SECTOR_LABELS
 
 LEVEL_CHOICES = [(0, "—")] + [(level, str(level)) for level in range(1, 6)]
 
@@ -72,8 +73,42 @@ class ModuleFormBase(FlaskForm):
     summary_en = TextAreaField(_l("Summary (English)"), validators=[Optional(), Length(max=4000)])
     provider = SelectField(_l("Provider"), coerce=int)
     hours = IntegerField(_l("Study hours"), validators=[InputRequired(), NumberRange(min=1, max=2000)])
-    cost_eur = IntegerField(_l("Cost (euro)"), validators=[Optional(), NumberRange(min=0)], default=0)
+    cost_eur = IntegerField(
+        _l("Cost (euro)"),
+        validators=[Optional(), NumberRange(min=0, max=100_000, message=_l("Between 0 and 100,000 euro."))],
+        default=0,
+    )
     format = SelectField(_l("Format"), choices=choices((f, FORMAT_LABELS[f]) for f in FORMATS))
+    duration_periods = IntegerField(
+        _l("Duration in periods"),
+        validators=[Optional(), NumberRange(min=1, max=8, message=_l("Between 1 and 8 periods."))],
+        description=_l("A period is half a school year. Empty: the usual duration of the format."),
+    )
+    team_format = SelectField(
+        _l("Team format"),
+        default="",
+        choices=choices(
+            [
+                ("", _l("As the format: team study days, intervision and whole-school approaches")),
+                ("yes", _l("Yes: a school runs it for a team")),
+                ("no", _l("No: one teacher can take it")),
+            ]
+        ),
+    )
+    reach_kind = SelectField(_l("For whom"), default="sector", choices=choices(REACH_LABELS.items()))
+    reach_code = StringField(
+        _l("Code of the board, region or institute"),
+        validators=[
+            Optional(),
+            Length(max=40),
+            Regexp(REACH_CODE_PATTERN, message=_l("Use letters, digits, dots and dashes.")),
+        ],
+    )
+    source = StringField(
+        _l("Source"),
+        validators=[Optional(), Length(max=200)],
+        description=_l("The section or table of the research that justifies the module, e.g. 002 §5.3.3."),
+    )
     phases = MultiCheckboxField(_l("Offered in phases"), choices=choices(PHASE_LABELS.items()))
     sectors = MultiCheckboxField(_l("Sectors"), choices=choices(SECTOR_LABELS.items()))
     requires_modules = StringField(
@@ -99,6 +134,15 @@ class ModuleFormBase(FlaskForm):
         if not any(self[f"outcome_{a.code}"].data for a in self._areas):
             self.form_errors.append(_l("Choose at least one area and the level the module brings."))
             valid = False
+        # Here rather than as a field validator: an empty code must be checked too.
+        code = (self.reach_code.data or "").strip()
+        if not self.reach_code.errors and not self.reach_kind.errors:
+            if self.reach_kind.data == "sector" and code:
+                self.reach_code.errors.append(_l("A module for every teacher in its sectors names no code."))
+                valid = False
+            elif self.reach_kind.data != "sector" and not code:
+                self.reach_code.errors.append(_l("Give the code of the board, region or institute."))
+                valid = False
         return valid
 
     def module_data(self) -> ModuleData:
@@ -112,6 +156,13 @@ class ModuleFormBase(FlaskForm):
             hours=self.hours.data,
             cost_eur=self.cost_eur.data or 0,
             format=self.format.data,
+            duration_periods=self.duration_periods.data or DEFAULT_DURATION[self.format.data],
+            team_format=(
+                self.team_format.data == "yes" if self.team_format.data else self.format.data in TEAM_FORMATS
+            ),
+            reach_kind=self.reach_kind.data,
+            reach_code=(self.reach_code.data or "").strip(),
+            source=(self.source.data or "").strip(),
             phases=list(self.phases.data),
             sectors=list(self.sectors.data),
             outcomes={
@@ -149,8 +200,22 @@ def module_form(areas, providers, *args, **kwargs) -> ModuleFormBase:
 
 def fill_module_form(form: ModuleFormBase, module) -> None:
     """Put a stored module's values in the form (for GET)."""
-    for name in ("code", "title_nl", "title_en", "summary_nl", "summary_en", "hours", "cost_eur", "format"):
+    for name in (
+        "code",
+        "title_nl",
+        "title_en",
+        "summary_nl",
+        "summary_en",
+        "hours",
+        "cost_eur",
+        "format",
+        "duration_periods",
+        "reach_kind",
+        "reach_code",
+        "source",
+    ):
         form[name].data = getattr(module, name)
+    form.team_format.data = "yes" if module.team_format else "no"
     form.provider.data = module.provider_id or 0
     form.phases.data, form.sectors.data = module.phases, module.sectors
     form.requires_modules.data = " ".join(r.required.code for r in module.required_modules)

@@ -43,21 +43,27 @@ def _item_name(document: dict, path: list) -> str:
     return ".".join(str(p) for p in path) or "document"
 
 
+def entry_module(entry: dict) -> DomainModule:
+    """A module entry as the domain reads it; absent keys take the documented defaults."""
+    reach = entry.get("reach", {"kind": "sector"})
+    return DomainModule(
+        code=entry["code"],
+        hours=entry["hours"],
+        format=entry["format"],
+        phases=frozenset(entry["phases"]),
+        sectors=frozenset(entry["sectors"]),
+        outcomes=dict(entry["outcomes"]),
+        requires_modules=tuple(entry.get("requires", {}).get("modules", [])),
+        requires_levels=dict(entry.get("requires", {}).get("levels", {})),
+        duration_periods=entry.get("duration_periods"),
+        cost_eur=entry.get("cost_eur", 0),
+        reach=(reach["kind"], reach.get("code", "")),
+        team_format=entry.get("team_format"),
+    )
+
+
 def document_modules(document: dict) -> list[DomainModule]:
-    return [
-        DomainModule(
-            code=entry["code"],
-            hours=entry["hours"],
-            format=entry["format"],
-            phases=frozenset(entry["phases"]),
-            sectors=frozenset(entry["sectors"]),
-            outcomes=dict(entry["outcomes"]),
-            requires_modules=tuple(entry.get("requires", {}).get("modules", [])),
-            requires_levels=dict(entry.get("requires", {}).get("levels", {})),
-        )
-        for entry in document["modules"]
-        if not entry.get("retired")
-    ]
+    return [entry_module(entry) for entry in document["modules"] if not entry.get("retired")]
 
 
 def check_document(document: object) -> None:
@@ -75,6 +81,12 @@ def check_document(document: object) -> None:
                 problems.append(f"targets[{index}]: unknown-area: area {code} does not exist")
     providers: dict[str, tuple] = {}
     for entry in document["modules"]:
+        reach = entry.get("reach", {})
+        if reach.get("kind") == "sector" and "code" in reach:
+            problems.append(
+                f"module {entry['code']}: reach-code: a module for every teacher of its sectors "
+                f"names no board, region or institute (found {reach['code']!r})"
+            )
         provider = entry.get("provider")
         if not provider:
             continue
@@ -135,6 +147,8 @@ def _write(document: dict) -> Framework:
         name_en=spec["name"].get("en", ""),
         description_nl=spec.get("description", {}).get("nl", ""),
         description_en=spec.get("description", {}).get("en", ""),
+        version=spec.get("version", ""),
+        source=spec.get("source", ""),
     )
     db.session.add(framework)
     areas = {}
@@ -150,6 +164,7 @@ def _write(document: dict) -> Framework:
             description_en=entry.get("description", {}).get("en", ""),
             requirements=",".join(entry.get("requirements", [])),
             class_context=entry.get("class_context", False),
+            source=entry.get("source", ""),
             descriptors=[
                 LevelDescriptor(level=int(level), text_nl=text["nl"], text_en=text.get("en", ""))
                 for level, text in sorted(entry["levels"].items())
@@ -160,6 +175,7 @@ def _write(document: dict) -> Framework:
     providers = _providers(document)
     modules = {}
     for position, entry in enumerate(document["modules"]):
+        resolved = entry_module(entry)
         module = Module(
             framework=framework,
             code=entry["code"],
@@ -170,8 +186,13 @@ def _write(document: dict) -> Framework:
             summary_en=entry.get("summary", {}).get("en", ""),
             provider=providers.get(entry.get("provider", {}).get("code")),
             hours=entry["hours"],
-            cost_eur=entry.get("cost_eur", 0),
+            cost_eur=resolved.cost_eur,
             format=entry["format"],
+            duration_periods=resolved.duration_periods,
+            reach_kind=resolved.reach[0],
+            reach_code=resolved.reach[1],
+            team_format=resolved.team_format,
+            source=entry.get("source", ""),
             retired=entry.get("retired", False),
             phase_rows=[ModulePhase(phase=p) for p in PHASES if p in entry["phases"]],
             sector_rows=[ModuleSector(sector=s) for s in SECTORS if s in entry["sectors"]],
@@ -199,6 +220,7 @@ def _write(document: dict) -> Framework:
                     sector=entry["sector"],
                     area=areas[code],
                     level=level,
+                    source=entry.get("source", ""),
                     position=position,
                 )
             )

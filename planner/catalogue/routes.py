@@ -13,7 +13,7 @@ from planner.catalogue.forms import FilterForm, fill_module_form, module_form
 from planner.catalogue.messages import describe, field_for
 from planner.catalogue.picture import area_picture, neighbourhood_picture
 from planner.catalogue.query import filtered_modules
-from planner.domain.catalogue import PHASES
+from planner.domain.catalogue import PHASES, SCALE
 from planner.domain.graph import CatalogueError, unlocks
 from planner.extensions import db
 from planner.labels import PHASE_LABELS
@@ -91,6 +91,7 @@ def module(code: str):
         picture=picture,
         may_edit=current_user.is_authenticated and access.may_edit_module(current_user, module),
         required_by=service.requiring_modules(module),
+        reach_holder=service.reach_holder(*module.reach),
     )
 
 
@@ -127,7 +128,7 @@ def area(code: str):
         for m in export.framework_modules(framework, include_retired=False)
         if any(o.area_id == area.id for o in m.outcomes)
     ]
-    by_level = {level: [] for level in range(1, 6)}
+    by_level = {level: [] for level in SCALE}
     for module in modules:
         level = next(o.level for o in module.outcomes if o.area_id == area.id)
         by_level[level].append(module)

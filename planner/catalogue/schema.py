@@ -1,8 +1,13 @@
 """JSON Schema of the catalogue interchange format (the contract other tools write)."""
 
-from planner.domain.catalogue import FORMATS, LEVELS, PHASES, SECTORS
+from planner.domain.catalogue import FORMATS, LEVELS, PHASES, REACH_KINDS, SCALE, SECTORS
 
 _CODE = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,19}$"}
+# Codes of school boards, samenwerkingsverband regions and institutes (reach): longer, as
+# they come from elsewhere (a board's BRIN-like number, a region's code such as PO-2801).
+REACH_CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$"
+_REACH_CODE = {"type": "string", "pattern": REACH_CODE_PATTERN}
+_SOURCE = {"type": "string", "maxLength": 200}
 _TEXT = {
     "type": "object",
     "properties": {"nl": {"type": "string", "minLength": 1}, "en": {"type": "string"}},
@@ -34,13 +39,26 @@ AREA = {
             "uniqueItems": True,
         },
         "class_context": {"type": "boolean"},
+        "source": _SOURCE,
         "levels": {
             "type": "object",
-            "properties": {str(level): _TEXT for level in LEVELS},
+            # "0" (not yet) is optional: a teacher can stand below the first descriptor.
+            "properties": {str(level): _TEXT for level in SCALE},
             "required": [str(level) for level in LEVELS],
             "additionalProperties": False,
         },
     },
+}
+
+# Everyone in the module's sectors, or one school board, region or institute's alumni.
+REACH = {
+    "type": "object",
+    "required": ["kind"],
+    "properties": {"kind": {"enum": list(REACH_KINDS)}, "code": _REACH_CODE},
+    "additionalProperties": False,
+    # A sector-wide module naming a code is refused by the import with a clearer message.
+    "if": {"properties": {"kind": {"const": "sector"}}},
+    "else": {"required": ["code"]},
 }
 
 MODULE = {
@@ -60,8 +78,10 @@ MODULE = {
             },
         },
         "hours": {"type": "integer", "minimum": 1, "maximum": 2000},
-        "cost_eur": {"type": "integer", "minimum": 0},
+        "cost_eur": {"type": "integer", "minimum": 0, "maximum": 100_000},
+        "duration_periods": {"type": "integer", "minimum": 1, "maximum": 8},
         "format": {"enum": list(FORMATS)},
+        "team_format": {"type": "boolean"},
         "phases": {"type": "array", "items": {"enum": list(PHASES)}, "minItems": 1, "uniqueItems": True},
         "sectors": {"type": "array", "items": {"enum": list(SECTORS)}, "minItems": 1, "uniqueItems": True},
         "outcomes": {**_LEVEL_MAP, "minProperties": 1},
@@ -73,6 +93,8 @@ MODULE = {
             },
             "additionalProperties": False,
         },
+        "reach": REACH,
+        "source": _SOURCE,
         "retired": {"type": "boolean"},
     },
 }
@@ -84,6 +106,7 @@ TARGET = {
         "phase": {"enum": list(PHASES)},
         "sector": {"enum": [*SECTORS, "*"]},
         "levels": _LEVEL_MAP,
+        "source": _SOURCE,
     },
 }
 
@@ -96,8 +119,10 @@ DOCUMENT = {
             "required": ["code", "name"],
             "properties": {
                 "code": {"type": "string", "minLength": 1, "maxLength": 40},
+                "version": {"type": "string", "maxLength": 20},
                 "name": _NAME,
                 "description": _TEXT,
+                "source": {"type": "string"},
             },
         },
         "areas": {"type": "array", "items": AREA, "minItems": 1},

@@ -14,12 +14,14 @@ from planner.extensions import db
 from planner.models import (
     Area,
     Framework,
+    Institute,
     LevelRequirement,
     Module,
     ModulePhase,
     ModuleRequirement,
     ModuleSector,
     Outcome,
+    School,
 )
 
 
@@ -44,6 +46,10 @@ def to_domain(module: Module) -> DomainModule:
         outcomes={o.area.code: o.level for o in module.outcomes},
         requires_modules=tuple(r.required.code for r in module.required_modules),
         requires_levels={r.area.code: r.level for r in module.required_levels},
+        duration_periods=module.duration_periods,
+        cost_eur=module.cost_eur,
+        reach=module.reach,
+        team_format=module.team_format,
     )
 
 
@@ -71,7 +77,17 @@ def domain_modules(framework: Framework) -> dict[str, DomainModule]:
     """
     active = sa.select(Module.id).where(Module.framework_id == framework.id, Module.retired.is_(False))
     rows = db.session.execute(
-        sa.select(Module.id, Module.code, Module.hours, Module.format)
+        sa.select(
+            Module.id,
+            Module.code,
+            Module.hours,
+            Module.format,
+            Module.duration_periods,
+            Module.cost_eur,
+            Module.reach_kind,
+            Module.reach_code,
+            Module.team_format,
+        )
         .where(Module.id.in_(active))
         .order_by(Module.position)
     ).all()
@@ -106,8 +122,12 @@ def domain_modules(framework: Framework) -> dict[str, DomainModule]:
             outcomes=outcomes.get(module_id, {}),
             requires_modules=tuple(requires.get(module_id, ())),
             requires_levels=entry_levels.get(module_id, {}),
+            duration_periods=periods,
+            cost_eur=cost,
+            reach=(reach_kind, reach_code),
+            team_format=team_format,
         )
-        for module_id, code, hours, format_ in rows
+        for module_id, code, hours, format_, periods, cost, reach_kind, reach_code, team_format in rows
     }
 
 
@@ -120,6 +140,21 @@ def _levels_by_module(model, active) -> dict[int, dict[str, int]]:
     ):
         levels.setdefault(module_id, {})[area] = level
     return levels
+
+
+def reach_holder(kind: str, code: str) -> str:
+    """The name of the board or institute a module's reach names; else its code."""
+    name = None
+    if kind == "board":
+        name = db.session.scalar(
+            sa.select(School.board_name)
+            .where(School.board_code == code, School.board_name != "")
+            .order_by(School.id)
+            .limit(1)
+        )
+    elif kind == "alumni":
+        name = db.session.scalar(sa.select(Institute.name).where(Institute.code == code))
+    return name or code
 
 
 def catalogue_graph(framework: Framework) -> nx.DiGraph:
@@ -144,6 +179,11 @@ class ModuleData:
     outcomes: dict[str, int]
     requires_modules: list[str] = field(default_factory=list)
     requires_levels: dict[str, int] = field(default_factory=dict)
+    duration_periods: int = 1
+    reach_kind: str = "sector"
+    reach_code: str = ""
+    team_format: bool = False
+    source: str = ""
 
     def as_domain(self) -> DomainModule:
         return DomainModule(
@@ -155,6 +195,10 @@ class ModuleData:
             outcomes=dict(self.outcomes),
             requires_modules=tuple(self.requires_modules),
             requires_levels=dict(self.requires_levels),
+            duration_periods=self.duration_periods,
+            cost_eur=self.cost_eur,
+            reach=(self.reach_kind, self.reach_code),
+            team_format=self.team_format,
         )
 
 
@@ -217,6 +261,11 @@ def save_module(framework: Framework, module: Module | None, data: ModuleData) -
         "hours",
         "cost_eur",
         "format",
+        "duration_periods",
+        "reach_kind",
+        "reach_code",
+        "team_format",
+        "source",
     ):
         setattr(module, name, getattr(data, name))
     module.phase_rows = [ModulePhase(phase=p) for p in PHASES if p in data.phases]

@@ -37,6 +37,13 @@ class School(db.Model):
     join_code: so.Mapped[str] = so.mapped_column(sa.String(16), unique=True, default=new_join_code)
     # CAO po: 40 hours of individual professionalisation per year for a full-time job.
     budget_hours_per_year: so.Mapped[int] = so.mapped_column(default=40)
+    # The school board and the samenwerkingsverband region: modules offered only to one
+    # board or region reach the school's teachers through these codes.
+    board_code: so.Mapped[str] = so.mapped_column(sa.String(40), default="")
+    board_name: so.Mapped[str] = so.mapped_column(sa.String(200), default="")
+    region_code: so.Mapped[str] = so.mapped_column(sa.String(40), default="")
+    # The module code of the buddy or mentor programme the school runs for its starters.
+    induction_programme: so.Mapped[str | None] = so.mapped_column(sa.String(40))
 
     teams: so.Mapped[list["Team"]] = so.relationship(
         back_populates="school", order_by="Team.name", cascade="all, delete-orphan"
@@ -96,6 +103,8 @@ class Institute(db.Model):
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     name: so.Mapped[str] = so.mapped_column(sa.String(200))
+    # The code modules for this institute's alumni name in their reach.
+    code: so.Mapped[str | None] = so.mapped_column(sa.String(40), unique=True)
 
 
 class User(UserMixin, db.Model):

@@ -41,6 +41,9 @@ class Framework(Translated, db.Model):
     name_en: so.Mapped[str] = so.mapped_column(sa.String(200), default="")
     description_nl: so.Mapped[str] = so.mapped_column(sa.Text, default="")
     description_en: so.Mapped[str] = so.mapped_column(sa.Text, default="")
+    version: so.Mapped[str] = so.mapped_column(sa.String(20), default="")
+    # Where the framework comes from: the research it rests on.
+    source: so.Mapped[str] = so.mapped_column(sa.Text, default="")
     imported_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
 
     areas: so.Mapped[list["Area"]] = so.relationship(
@@ -63,6 +66,8 @@ class Area(Translated, db.Model):
     # Comma-separated bekwaamheidseisen: pedagogical, subject-didactic, subject-content.
     requirements: so.Mapped[str] = so.mapped_column(sa.String(100), default="")
     class_context: so.Mapped[bool] = so.mapped_column(default=False)
+    # The section or table of the research that justifies the area.
+    source: so.Mapped[str] = so.mapped_column(sa.String(200), default="")
     position: so.Mapped[int] = so.mapped_column(default=0)
 
     framework: so.Mapped[Framework] = so.relationship(back_populates="areas")
@@ -122,6 +127,15 @@ class Module(Translated, db.Model):
     hours: so.Mapped[int]
     cost_eur: so.Mapped[int] = so.mapped_column(default=0)
     format: so.Mapped[str] = so.mapped_column(sa.String(32))
+    # Half-year periods the module runs (see planner.domain.catalogue.PERIODS_PER_YEAR).
+    duration_periods: so.Mapped[int] = so.mapped_column(default=1)
+    # Who may take it: every teacher of its sectors ("sector", ""), or only those of one
+    # school board, samenwerkingsverband region or institute's alumni (kind, code).
+    reach_kind: so.Mapped[str] = so.mapped_column(sa.String(16), default="sector")
+    reach_code: so.Mapped[str] = so.mapped_column(sa.String(40), default="")
+    # A school runs it for a team; never one teacher's step.
+    team_format: so.Mapped[bool] = so.mapped_column(default=False)
+    source: so.Mapped[str] = so.mapped_column(sa.String(200), default="")
     retired: so.Mapped[bool] = so.mapped_column(default=False)
     position: so.Mapped[int] = so.mapped_column(default=0)
 
@@ -148,6 +162,10 @@ class Module(Translated, db.Model):
     @property
     def summary(self) -> str:
         return self.text("summary")
+
+    @property
+    def reach(self) -> tuple[str, str]:
+        return (self.reach_kind, self.reach_code)
 
     @property
     def phases(self) -> list[str]:
@@ -215,6 +233,8 @@ class Target(db.Model):
     sector: so.Mapped[str] = so.mapped_column(sa.String(8))
     area_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("areas.id"))
     level: so.Mapped[int]
+    # The source of the target entry (phase, sector) this row belongs to.
+    source: so.Mapped[str] = so.mapped_column(sa.String(200), default="")
     position: so.Mapped[int] = so.mapped_column(default=0)
 
     framework: so.Mapped[Framework] = so.relationship()

@@ -1,8 +1,18 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, IntegerField, SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
 
+from planner.catalogue.schema import REACH_CODE_PATTERN
 from planner.domain.catalogue import LEVELS, PHASES
 from planner.formtools import choices
 from planner.labels import PHASE_LABELS
@@ -27,10 +37,42 @@ class InviteForm(FlaskForm):
 TARGET_CHOICES = [("", "—")] + [(str(level), str(level)) for level in LEVELS]
 
 
-def school_profile_form(areas, **kwargs) -> FlaskForm:
-    """The school's hours budget and, per area, its priority and any higher targets."""
+def reach_code_field(label, description=None) -> StringField:
+    """A school board's or region's code, as modules name it in their reach."""
+    return StringField(
+        label,
+        validators=[
+            Optional(),
+            Length(max=40),
+            Regexp(REACH_CODE_PATTERN, message=_l("Use letters, digits, dots and dashes.")),
+        ],
+        description=description,
+        filters=[lambda value: value.strip() if value else value],
+    )
 
-    class SchoolProfileForm(FlaskForm):
+
+class SchoolLinksMixin:
+    """The school board and samenwerkingsverband region the school belongs to."""
+
+    board_code = reach_code_field(_l("Code of the school board"), _l("For example BRON-NW."))
+    board_name = StringField(
+        _l("Name of the school board"),
+        validators=[Optional(), Length(max=200)],
+        filters=[lambda value: value.strip() if value else value],
+    )
+    region_code = reach_code_field(_l("Code of the samenwerkingsverband region"), _l("For example PO-2801."))
+
+    def validate_board_name(self, field):
+        if field.data and not self.board_code.data:
+            raise ValidationError(_l("Give the code of the school board as well."))
+
+
+def school_profile_form(areas, programmes, **kwargs) -> FlaskForm:
+    """The school's hours budget, board, region and induction programme and, per area,
+    its priority and any higher targets. ``programmes`` are the catalogue's buddy and
+    mentor programmes the school may run."""
+
+    class SchoolProfileForm(SchoolLinksMixin, FlaskForm):
         budget_hours_per_year = IntegerField(
             _l("Professionalisation hours per teacher per school year"),
             validators=[
@@ -38,7 +80,34 @@ def school_profile_form(areas, **kwargs) -> FlaskForm:
                 NumberRange(min=0, max=400, message=_l("Between 0 and 400.")),
             ],
         )
+        induction_programme = SelectField(
+            _l("Induction programme for starting teachers"),
+            default="",
+            choices=choices(
+                [("", _l("None: the school runs no buddy or mentor programme"))]
+                + [(m.code, f"{m.title} ({m.code})") for m in programmes]
+            ),
+        )
         submit = SubmitField(_l("Save the school profile"))
+
+        def validate_induction_programme(self, field):
+            module = next((m for m in programmes if m.code == field.data), None)
+            if module is None:
+                return
+            if module.reach_kind == "board" and module.reach_code != self.board_code.data:
+                raise ValidationError(
+                    _l(
+                        "This programme is only for schools of school board %(code)s.",
+                        code=module.reach_code,
+                    )
+                )
+            if module.reach_kind == "region" and module.reach_code != self.region_code.data:
+                raise ValidationError(
+                    _l(
+                        "This programme is only for schools in samenwerkingsverband region %(code)s.",
+                        code=module.reach_code,
+                    )
+                )
 
     for area in areas:
         setattr(SchoolProfileForm, f"priority_{area.code}", BooleanField(_l("Priority")))

@@ -1,16 +1,57 @@
-"""A school's support profile: its hours budget, priority areas and higher targets."""
+"""A school's support profile: its hours budget, board and region, induction programme,
+priority areas and higher targets."""
+
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 
 from planner.domain.catalogue import PHASES
 from planner.extensions import db
-from planner.models import Role, School, SchoolArea, User
+from planner.models import Framework, Module, ModuleSector, Role, School, SchoolArea, User
 from planner.paths import service
+
+# The format of the buddy and mentor programmes schools run for their starters.
+INDUCTION_FORMAT = "buddy-programme"
+
+
+@dataclass(frozen=True)
+class SchoolLinks:
+    """Where the school belongs (its board and samenwerkingsverband region) and the
+    induction programme it runs; empty codes where it does not say."""
+
+    board_code: str = ""
+    board_name: str = ""
+    region_code: str = ""
+    induction_programme: str | None = None
+
+
+def induction_programmes(school: School, framework: Framework | None) -> list[Module]:
+    """The buddy and mentor programmes in the catalogue a school of this sector may run:
+    offered in its sector to everyone, or to one board or region (the form checks which)."""
+    if framework is None:
+        return []
+    return db.session.scalars(
+        sa.select(Module)
+        .where(
+            Module.framework_id == framework.id,
+            Module.retired.is_(False),
+            Module.format == INDUCTION_FORMAT,
+            Module.reach_kind.in_(("sector", "board", "region")),
+            Module.id.in_(sa.select(ModuleSector.module_id).where(ModuleSector.sector == school.sector)),
+        )
+        .order_by(Module.position, Module.code)
+    ).all()
 
 
 def profile_data(school: School, areas) -> dict:
     """The form's values as stored: empty where the school follows the framework."""
-    data: dict = {"budget_hours_per_year": school.budget_hours_per_year}
+    data: dict = {
+        "budget_hours_per_year": school.budget_hours_per_year,
+        "board_code": school.board_code,
+        "board_name": school.board_name,
+        "region_code": school.region_code,
+        "induction_programme": school.induction_programme or "",
+    }
     rows = {row.area_code: row for row in school.areas}
     for area in areas:
         row = rows.get(area.code)
@@ -21,12 +62,19 @@ def profile_data(school: School, areas) -> dict:
     return data
 
 
-def save_profile(school: School, budget: int, choices: dict[str, dict]) -> int:
+def save_profile(
+    school: School, budget: int, choices: dict[str, dict], links: SchoolLinks | None = None
+) -> int:
     """Store the profile and plan again the paths of the school's teachers; returns how many.
 
     ``choices`` maps an area code to {"priority": bool, "initial": level or None, ...}.
+    ``links`` (board, region, induction programme) stay as they are when not given.
     """
     school.budget_hours_per_year = budget
+    if links is not None:
+        school.board_code, school.board_name = links.board_code, links.board_name
+        school.region_code = links.region_code
+        school.induction_programme = links.induction_programme or None
     rows = {row.area_code: row for row in school.areas}
     for code, choice in choices.items():
         chosen = choice["priority"] or any(choice[phase] for phase in PHASES)

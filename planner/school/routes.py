@@ -119,7 +119,9 @@ def profile():
     # The school's profile is the school leader's to set; team leaders read it.
     may_edit = current_user.team_id is None
     data = school_profile.profile_data(school, areas) if request.method == "GET" else None
-    form = school_profile_form(areas, data=data)
+    form = school_profile_form(
+        areas, school_profile.induction_programmes(school, current_framework()), data=data
+    )
     if request.method == "POST" and not may_edit:
         abort(403)
     if form.validate_on_submit():
@@ -130,7 +132,13 @@ def profile():
             }
             for area in areas
         }
-        replanned = school_profile.save_profile(school, form.budget_hours_per_year.data, choices)
+        links = school_profile.SchoolLinks(
+            board_code=form.board_code.data or "",
+            board_name=form.board_name.data or "",
+            region_code=form.region_code.data or "",
+            induction_programme=form.induction_programme.data or None,
+        )
+        replanned = school_profile.save_profile(school, form.budget_hours_per_year.data, choices, links)
         db.session.commit()
         flash(_("The school profile is saved."), "success")
         if replanned:

@@ -134,3 +134,66 @@ def generated_document(size: int, code: str = "GEN-1") -> dict:
         "modules": modules,
         "targets": [{"phase": "induction", "sector": "*", "levels": dict.fromkeys(GEN_AREAS, 2)}],
     }
+
+
+def _ordered(entry: dict, order: tuple[str, ...], defaults: dict) -> dict:
+    """The entry with its absent keys filled in, keys in the export's order."""
+    filled = {**defaults, **entry}
+    return {key: filled[key] for key in order if key in filled}
+
+
+def as_exported(document: dict) -> dict:
+    """A document as the export writes it: every defaulted key written out, in the
+    export's key order. A file that has every key already comes back unchanged."""
+    from planner.domain.catalogue import DEFAULT_DURATION, TEAM_FORMATS
+
+    framework = document["framework"]
+    return {
+        "framework": _ordered(
+            framework, ("code", "version", "name", "description", "source"), {"version": "", "source": ""}
+        ),
+        "areas": [
+            _ordered(
+                area,
+                ("code", "group", "name", "description", "requirements", "class_context", "source", "levels"),
+                {"requirements": [], "class_context": False, "source": ""},
+            )
+            for area in document["areas"]
+        ],
+        "modules": [
+            _ordered(
+                module,
+                (
+                    "code",
+                    "title",
+                    "summary",
+                    "provider",
+                    "hours",
+                    "cost_eur",
+                    "duration_periods",
+                    "format",
+                    "team_format",
+                    "phases",
+                    "sectors",
+                    "reach",
+                    "outcomes",
+                    "requires",
+                    "source",
+                    "retired",
+                ),
+                {
+                    "cost_eur": 0,
+                    "duration_periods": DEFAULT_DURATION[module["format"]],
+                    "team_format": module["format"] in TEAM_FORMATS,
+                    "reach": {"kind": "sector"},
+                    "requires": {"modules": [], "levels": {}},
+                    "source": "",
+                },
+            )
+            for module in document["modules"]
+        ],
+        "targets": [
+            _ordered(target, ("phase", "sector", "levels", "source"), {"source": ""})
+            for target in document.get("targets", [])
+        ],
+    }

@@ -5,7 +5,10 @@ import sqlalchemy as sa
 
 from planner.extensions import db
 from planner.models import Module
+from tests.catalogue.conftest import as_exported
 from tests.conftest import small_document
+
+FRAMEWORK = {"code": "TEST-1", "version": ""}
 
 
 def _json(client, url: str, status: int = 200):
@@ -18,18 +21,18 @@ def _json(client, url: str, status: int = 200):
 def test_areas(client, make_catalogue):
     make_catalogue()
     body = _json(client, "/api/v1/areas")
-    assert body == {"framework": {"code": "TEST-1"}, "areas": small_document()["areas"]}
+    assert body == {"framework": FRAMEWORK, "areas": as_exported(small_document())["areas"]}
 
 
 def test_areas_of_the_shipped_catalogue(client, make_catalogue, shipped_document):
     make_catalogue(shipped_document)
-    assert _json(client, "/api/v1/areas")["areas"] == shipped_document["areas"]
+    assert _json(client, "/api/v1/areas")["areas"] == as_exported(shipped_document)["areas"]
 
 
 def test_modules(client, make_catalogue):
     make_catalogue()
     body = _json(client, "/api/v1/modules")
-    assert body == {"framework": {"code": "TEST-1"}, "modules": small_document()["modules"]}
+    assert body == {"framework": FRAMEWORK, "modules": as_exported(small_document())["modules"]}
 
 
 @pytest.mark.parametrize(
@@ -71,8 +74,80 @@ def test_invalid_filters_are_a_400_naming_the_field(client, make_catalogue, quer
 
 def test_one_module(client, make_catalogue):
     make_catalogue()
-    expected = next(m for m in small_document()["modules"] if m["code"] == "PLN-2")
+    expected = next(m for m in as_exported(small_document())["modules"] if m["code"] == "PLN-2")
     assert _json(client, "/api/v1/modules/PLN-2") == expected
+
+
+def _sourced_document() -> dict:
+    document = small_document()
+    document["framework"].update(version="2026.2", source="002 (onderzoeksrapport)")
+    document["areas"][2]["source"] = "002 §3.2, tabel 3.8"
+    document["areas"][2]["levels"]["0"] = {"nl": "Nog niet", "en": "Not yet"}
+    ged = document["modules"][3]
+    ged.update(
+        source="002 §5.3.3",
+        duration_periods=2,
+        cost_eur=99_000,
+        team_format=True,
+        reach={"kind": "board", "code": "BRON-NW"},
+    )
+    document["targets"][0]["source"] = "002 §7"
+    document["targets"].append(
+        {"phase": "initial", "sector": "po", "levels": {"GEDRAG": 2}, "source": "002 §6.2.1"}
+    )
+    return document
+
+
+def test_areas_and_modules_show_their_source_duration_cost_reach_and_team_format(client, make_catalogue):
+    make_catalogue(_sourced_document())
+    areas = _json(client, "/api/v1/areas")
+    assert areas["framework"] == {"code": "TEST-1", "version": "2026.2"}
+    gedrag = areas["areas"][2]
+    assert gedrag["source"] == "002 §3.2, tabel 3.8"
+    assert list(gedrag["levels"]) == ["0", "1", "2", "3", "4", "5"]
+    module = _json(client, "/api/v1/modules/GED-1")
+    assert {
+        key: module[key] for key in ("source", "duration_periods", "cost_eur", "reach", "team_format")
+    } == {
+        "source": "002 §5.3.3",
+        "duration_periods": 2,
+        "cost_eur": 99_000,
+        "reach": {"kind": "board", "code": "BRON-NW"},
+        "team_format": True,
+    }
+    listed = {m["code"]: m for m in _json(client, "/api/v1/modules")["modules"]}
+    assert listed["GED-1"] == module
+    # Without the keys in the file: everyone in the sectors, the format's defaults.
+    assert {key: listed["PLN-2"][key] for key in ("source", "duration_periods", "reach", "team_format")} == {
+        "source": "",
+        "duration_periods": 1,
+        "reach": {"kind": "sector"},
+        "team_format": False,
+    }
+
+
+def test_targets(client, make_catalogue):
+    make_catalogue(_sourced_document())
+    body = _json(client, "/api/v1/targets")
+    assert body == {
+        "framework": {"code": "TEST-1", "version": "2026.2"},
+        "targets": [
+            {
+                "phase": "induction",
+                "sector": "*",
+                "levels": {"STELSEL": 2, "PLAN": 3, "GEDRAG": 2},
+                "source": "002 §7",
+            },
+            {"phase": "initial", "sector": "po", "levels": {"GEDRAG": 2}, "source": "002 §6.2.1"},
+        ],
+    }
+
+
+def test_targets_of_the_shipped_catalogue(client, make_catalogue, shipped_document):
+    make_catalogue(shipped_document)
+    targets = _json(client, "/api/v1/targets")["targets"]
+    assert targets == as_exported(shipped_document)["targets"]
+    assert {"*"} <= {t["sector"] for t in targets}
 
 
 def test_unknown_module_is_a_json_404(client, make_catalogue):
@@ -90,7 +165,7 @@ def test_retired_modules_are_left_out_of_the_list_but_can_be_looked_up(client, m
 
 
 def test_without_a_catalogue_everything_is_a_json_404(client):
-    for url in ("/api/v1/areas", "/api/v1/modules", "/api/v1/modules/STL-1"):
+    for url in ("/api/v1/areas", "/api/v1/modules", "/api/v1/modules/STL-1", "/api/v1/targets"):
         assert "error" in _json(client, url, status=404)
 
 
@@ -103,6 +178,7 @@ def test_the_api_is_read_only(client, make_catalogue):
 
 def test_the_api_needs_no_login_and_sets_no_session(app, make_catalogue):
     make_catalogue()
-    response = app.test_client().get("/api/v1/modules")
-    assert response.status_code == 200
-    assert "Set-Cookie" not in response.headers
+    for url in ("/api/v1/modules", "/api/v1/targets"):
+        response = app.test_client().get(url)
+        assert response.status_code == 200
+        assert "Set-Cookie" not in response.headers

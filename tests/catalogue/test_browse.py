@@ -252,3 +252,99 @@ def test_picture_titles_fall_back_to_dutch(client, make_catalogue):
             for title, code in re.findall(r"<title>([^<]*)</title>.*?<text[^>]*>([^<]+)</text>", svg, re.S)
         )
         assert titles == {"STL-1": "Passend onderwijs", "PLN-1": "Signalling", "PLN-2": "The OPP"}, url
+
+
+# Duration, cost, reach, team format and source
+
+
+def _local_offer(make_catalogue, make_school, make_institute) -> None:
+    """GED-1 only for a board's schools, PLN-2 for one institute's alumni, STL-1 a team format."""
+    from tests.conftest import small_document
+
+    document = small_document()
+    document["framework"].update(version="2026.2", source="002 onderzoeksrapport")
+    document["areas"][2].update(source="002 §3.2, tabel 3.8")
+    document["areas"][2]["levels"]["0"] = {"nl": "Nog niet", "en": "Not yet"}
+    stl, pln1, pln2, ged = document["modules"]
+    stl.update(format="team-study-day", duration_periods=1)
+    pln1.update(source="002 §5.3.3", duration_periods=3, reach={"kind": "region", "code": "PO-2801"})
+    pln2.update(format="coaching", reach={"kind": "alumni", "code": "PABO-NW"})
+    ged.update(reach={"kind": "board", "code": "BRON-NW"}, cost_eur=0)
+    make_catalogue(document)
+    school = make_school()
+    school.board_code, school.board_name = "BRON-NW", "Stichting Bron"
+    make_institute("Pabo Noordwest").code = "PABO-NW"
+    db.session.commit()
+
+
+def test_module_page_shows_duration_cost_reach_and_source(
+    client, make_catalogue, make_school, make_institute
+):
+    _local_offer(make_catalogue, make_school, make_institute)
+    html = _page(client, "/catalogue/modules/PLN-1")
+    assert "<dt>Duration</dt><dd>3 periods (one and a half school years)</dd>" in html
+    assert "<dt>Cost</dt><dd>€ 300</dd>" in html
+    assert "<dt>For whom</dt><dd>Only for schools in samenwerkingsverband region PO-2801</dd>" in html
+    assert '<dd class="source">Source: 002 §5.3.3</dd>' in html
+    assert "team format" not in html
+
+    html = _page(client, "/catalogue/modules/GED-1")
+    assert "<dt>For whom</dt><dd>Only for schools of school board Stichting Bron</dd>" in html
+    assert "<dt>Cost</dt><dd>no cost</dd>" in html
+    assert "<dt>Source</dt>" not in html
+    html = _page(client, "/catalogue/modules/PLN-2")
+    assert "<dt>For whom</dt><dd>Only for alumni of Pabo Noordwest</dd>" in html
+    assert "<dt>Duration</dt><dd>2 periods (one school year)</dd>" in html
+
+
+def test_module_page_marks_a_team_format(client, make_catalogue, make_school, make_institute):
+    _local_offer(make_catalogue, make_school, make_institute)
+    html = _page(client, "/catalogue/modules/STL-1")
+    assert '<span class="tag team">team format</span>' in html
+    assert "<dt>Team format</dt>" in html
+    assert "<dt>Duration</dt><dd>1 period (half a school year)</dd>" in html
+    assert "<dt>For whom</dt><dd>For every teacher in its sectors</dd>" in html
+
+
+def test_an_unknown_board_or_institute_is_named_by_its_code(client, make_catalogue):
+    from tests.conftest import small_document
+
+    document = small_document()
+    document["modules"][3]["reach"] = {"kind": "alumni", "code": "HAN-X"}
+    make_catalogue(document)
+    html = _page(client, "/catalogue/modules/GED-1")
+    assert "<dt>For whom</dt><dd>Only for alumni of HAN-X</dd>" in html
+
+
+def test_module_list_marks_team_formats_and_local_offers(client, make_catalogue, make_school, make_institute):
+    _local_offer(make_catalogue, make_school, make_institute)
+    body = _page(client, "/catalogue/").split("<tbody>", 1)[1]
+    rows = dict(zip(module_codes(_page(client, "/catalogue/")), body.split("</tr>"), strict=False))
+    assert "team format" in rows["STL-1"] and "team format" not in rows["PLN-1"]
+    assert "The schools of one school board: BRON-NW" in rows["GED-1"]
+    assert "The alumni of one institute: PABO-NW" in rows["PLN-2"]
+
+
+def test_module_page_in_dutch(app, make_catalogue, make_school, make_institute):
+    _local_offer(make_catalogue, make_school, make_institute)
+    client = app.test_client()
+    html = client.get("/catalogue/modules/STL-1").get_data(as_text=True)
+    assert "1 periode (half schooljaar)" in html
+    html = client.get("/catalogue/modules/PLN-1").get_data(as_text=True)
+    assert "Bron: 002 §5.3.3" in html
+    assert "Alleen voor scholen in samenwerkingsverband-regio PO-2801" in html
+    html = client.get("/catalogue/modules/PLN-2").get_data(as_text=True)
+    assert "Alleen voor alumni van Pabo Noordwest" in html
+
+
+def test_area_pages_show_sources_and_level_zero(client, make_catalogue, make_school, make_institute):
+    _local_offer(make_catalogue, make_school, make_institute)
+    html = _page(client, "/catalogue/areas/GEDRAG")
+    assert '<p class="source">Source: 002 §3.2, tabel 3.8</p>' in html
+    assert re.search(r'<span class="level">0</span> not yet</td><td>Not yet</td>', html)
+    index = _page(client, "/catalogue/areas/")
+    assert "Version 2026.2 · Source: 002 onderzoeksrapport" in index
+    # The column of level 3 shows level 3, also where a level 0 comes first.
+    gedrag = index.split('href="/catalogue/areas/GEDRAG"', 1)[1].split("</tr>", 1)[0]
+    assert "<td>Level 3</td>" in gedrag
+    assert '<p class="source">' not in _page(client, "/catalogue/areas/PLAN")

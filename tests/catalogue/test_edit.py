@@ -348,3 +348,85 @@ def test_a_module_whose_requirement_is_retired_stays_retired(client, auth, peopl
     assert not module("PLN-1").retired and not module("PLN-2").retired
     check_document(export_document(db.session.scalar(sa.select(Framework))))
     assert client.post("/catalogue/modules/GED-1/edit", data=form_data("GED-1")).status_code == 302
+
+
+# Duration, cost, reach, team format and source in the form
+
+
+def test_saving_duration_cost_reach_team_format_and_source(client, auth, people):
+    auth.login("admin@example.org")
+    data = form_data(
+        "GED-1",
+        duration_periods="3",
+        cost_eur="100000",
+        team_format="yes",
+        reach_kind="board",
+        reach_code="BRON-NW",
+        source="002 §5.3.3, tabel 3.7",
+    )
+    response = client.post("/catalogue/modules/GED-1/edit", data=data)
+    assert response.status_code == 302
+    saved = module("GED-1")
+    assert (saved.duration_periods, saved.cost_eur, saved.team_format, saved.reach, saved.source) == (
+        3,
+        100_000,
+        True,
+        ("board", "BRON-NW"),
+        "002 §5.3.3, tabel 3.7",
+    )
+    html = client.get("/catalogue/modules/GED-1/edit").get_data(as_text=True)
+    assert 'name="duration_periods"' in html and 'value="3"' in html
+    assert re.search(r'<select[^>]*name="reach_kind"[^>]*>.*?<option selected value="board">', html, re.S)
+    assert re.search(r'<select[^>]*name="team_format"[^>]*>.*?<option selected value="yes">', html, re.S)
+    assert 'value="BRON-NW"' in html and 'value="002 §5.3.3, tabel 3.7"' in html
+
+
+def test_empty_duration_and_team_format_follow_the_format(client, auth, people):
+    auth.login("admin@example.org")
+    response = client.post(
+        "/catalogue/modules/GED-1/edit",
+        data=form_data("GED-1", format="intervision", duration_periods="", team_format=""),
+    )
+    assert response.status_code == 302
+    saved = module("GED-1")
+    assert (saved.duration_periods, saved.team_format) == (2, True)
+    response = client.post(
+        "/catalogue/modules/GED-1/edit", data=form_data("GED-1", format="intervision", team_format="no")
+    )
+    assert response.status_code == 302 and module("GED-1").team_format is False
+
+
+FIELD_ERRORS = [
+    ({"cost_eur": "100001"}, "cost_eur", "Between 0 and 100,000 euro."),
+    ({"cost_eur": "-1"}, "cost_eur", "Between 0 and 100,000 euro."),
+    ({"duration_periods": "9"}, "duration_periods", "Between 1 and 8 periods."),
+    ({"duration_periods": "0"}, "duration_periods", "Between 1 and 8 periods."),
+    (
+        {"reach_kind": "alumni", "reach_code": ""},
+        "reach_code",
+        "Give the code of the board, region or institute.",
+    ),
+    (
+        {"reach_kind": "sector", "reach_code": "BRON-NW"},
+        "reach_code",
+        "A module for every teacher in its sectors names no code.",
+    ),
+    ({"reach_kind": "region", "reach_code": "PO 28"}, "reach_code", "Use letters, digits, dots and dashes."),
+    ({"reach_kind": "everyone"}, "reach_kind", "Not a valid choice."),
+    ({"source": "x" * 201}, "source", "Field cannot be longer than 200 characters."),
+]
+
+
+@pytest.mark.parametrize(("changes", "name", "message"), FIELD_ERRORS)
+def test_a_wrong_value_is_shown_at_its_field_and_saves_nothing(client, auth, people, changes, name, message):
+    auth.login("admin@example.org")
+    before = snapshot()
+    response = client.post("/catalogue/modules/GED-1/edit", data=form_data("GED-1", **changes))
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert f'<p class="error" id="{name}-error">{message}</p>' in html
+    # What was typed stays in the form.
+    for field, value in changes.items():
+        if value and field != "reach_kind":
+            assert f'value="{value}"' in html
+    assert snapshot() == before

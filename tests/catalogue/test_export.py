@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from planner.catalogue.export import CSV_COLUMNS, export_case, export_csv, export_document
 from planner.extensions import db
 from planner.models import Framework, Module
-from tests.catalogue.conftest import row_counts
+from tests.catalogue.conftest import as_exported, row_counts
 from tests.conftest import small_document
 
 BASE = "https://planner.example/case"
@@ -116,16 +116,54 @@ def test_csv_header_and_rows(make_catalogue):
         "provider": "Extern Bureau",
         "format": "training-multi-day",
         "hours": "24",
+        "duration_periods": "1",
         "cost_eur": "500",
+        "team_format": "",
         "phases": "induction experienced",
         "sectors": "po go",
+        "reach": "sector",
         "outcomes": "PLAN:3",
         "requires_modules": "PLN-1",
         "requires_levels": "PLAN:2",
+        "source": "",
         "retired": "",
     }
     assert rows[3][-1] == "yes"
     assert rows[0][CSV_COLUMNS.index("requires_modules")] == ""
+
+
+def _sourced(document: dict) -> dict:
+    document["framework"].update(version="2026.2", source="002 onderzoeksrapport")
+    document["areas"][1]["source"] = "002 §5.1.3"
+    document["modules"][3].update(
+        source="002 §5.3.3, tabel 3.7",
+        reach={"kind": "alumni", "code": "PABO-NW"},
+        team_format=True,
+        duration_periods=2,
+    )
+    return document
+
+
+def test_case_items_carry_their_source_in_the_notes(make_catalogue):
+    case = export_case(make_catalogue(_sourced(small_document())), BASE)
+    assert case["CFDocument"]["version"] == "2026.2"
+    assert case["CFDocument"]["notes"] == "Bron: 002 onderzoeksrapport"
+    items = {item["humanCodingScheme"]: item for item in case["CFItems"]}
+    assert items["PLAN"]["notes"].endswith(" | 5: Niveau 5 | Bron: 002 §5.1.3")
+    assert items["basis"]["notes"] == items["support"]["notes"] == "Bron: 002 onderzoeksrapport"
+    # An area without a source has only its level descriptors in the notes.
+    assert "Bron" not in items["STELSEL"]["notes"]
+
+
+def test_csv_shows_duration_reach_team_format_and_source(make_catalogue):
+    header, *rows = _csv_rows(export_csv(make_catalogue(_sourced(small_document()))))
+    ged = dict(zip(header, rows[3], strict=True))
+    assert (ged["duration_periods"], ged["team_format"], ged["reach"], ged["source"]) == (
+        "2",
+        "yes",
+        "alumni:PABO-NW",
+        "002 §5.3.3, tabel 3.7",
+    )
 
 
 def test_csv_of_the_shipped_catalogue_has_a_row_per_module(make_catalogue, shipped_document):
@@ -153,7 +191,7 @@ def test_cli_import_then_export_json_gives_the_file_back(runner, tmp_path, shipp
     target = tmp_path / "out.json"
     result = runner.invoke(args=["catalogue", "export", str(target), "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(target.read_text(encoding="utf-8")) == shipped_document
+    assert json.loads(target.read_text(encoding="utf-8")) == as_exported(shipped_document)
 
 
 def test_cli_export_case_and_csv(runner, make_catalogue, tmp_path):
@@ -230,7 +268,7 @@ def test_downloads(client, make_catalogue, kind, mimetype):
     assert response.mimetype == mimetype
     assert response.headers["Content-Disposition"] == f'attachment; filename="TEST-1-{kind}"'
     if kind == "catalogue.json":
-        assert response.get_json() == small_document()
+        assert response.get_json() == as_exported(small_document())
     elif kind == "case.json":
         assert response.get_json()["CFDocument"]["uri"].startswith("http://planner.test/catalogue/case/")
     else:
@@ -244,4 +282,4 @@ def test_unknown_download_is_404(client, make_catalogue):
 
 def test_export_of_an_unchanged_catalogue_is_repeatable(make_catalogue):
     framework = make_catalogue()
-    assert export_document(framework) == export_document(framework) == small_document()
+    assert export_document(framework) == export_document(framework) == as_exported(small_document())

@@ -11,7 +11,7 @@ from planner.catalogue.export import export_document
 from planner.catalogue.interchange import ImportRefused, check_document, import_document
 from planner.extensions import db
 from planner.models import Framework, Module, Provider
-from tests.catalogue.conftest import row_counts
+from tests.catalogue.conftest import as_exported, row_counts
 from tests.conftest import SHIPPED, small_document
 
 
@@ -24,19 +24,102 @@ def test_shipped_catalogue_round_trips_through_an_empty_database(app, shipped_do
         and counts["modules"] == len(shipped_document["modules"])
         and counts["areas"] == 17
     )
-    assert counts["level_descriptors"] == 17 * 5
-    assert export_document(framework) == shipped_document
+    assert counts["level_descriptors"] == sum(len(area["levels"]) for area in shipped_document["areas"])
+    assert export_document(framework) == as_exported(shipped_document)
 
 
 def test_export_keeps_the_order_of_the_shipped_file(app, shipped_document):
     exported = export_document(import_document(shipped_document))
     text = json.dumps(exported, ensure_ascii=False, indent=2) + "\n"
-    assert text == SHIPPED.read_text(encoding="utf-8")
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    assert text == json.dumps(as_exported(shipped), ensure_ascii=False, indent=2) + "\n"
 
 
 def test_small_document_round_trips(app):
     document = small_document()
+    assert export_document(import_document(document)) == as_exported(document)
+
+
+def _every_key(document: dict) -> dict:
+    """The small document with every optional key set to something other than its default."""
+    document["framework"].update(version="2026.2", source="002 onderzoeksrapport; 001 Kamerbrief")
+    for area in document["areas"]:
+        area["source"] = f"002 §3.2 ({area['code']})"
+        area["levels"] = {"0": {"nl": "Nog niet", "en": "Not yet"}, **area["levels"]}
+    reaches = [
+        {"kind": "sector"},
+        {"kind": "board", "code": "BRON-NW"},
+        {"kind": "region", "code": "PO-2801"},
+        {"kind": "alumni", "code": "PABO-NW"},
+    ]
+    for index, module in enumerate(document["modules"]):
+        module.update(
+            cost_eur=100_000 - index,
+            duration_periods=8 - index,
+            team_format=index % 2 == 0,
+            reach=reaches[index],
+            source=f"002 §5.3.{index}, tabel 3.7",
+        )
+    for target in document["targets"]:
+        target["source"] = "002 §7"
+    return document
+
+
+def test_every_new_key_round_trips_exactly(app):
+    document = as_exported(_every_key(small_document()))
     assert export_document(import_document(document)) == document
+    assert list(document["areas"][0]["levels"]) == ["0", "1", "2", "3", "4", "5"]
+
+
+def test_a_file_without_the_new_keys_takes_the_documented_defaults(app):
+    document = small_document(
+        modules=[
+            {
+                "code": "KAN-1",
+                "title": {"nl": "Kanjertraining"},
+                "hours": 12,
+                "format": "whole-school-approach",
+                "phases": ["experienced"],
+                "sectors": ["po"],
+                "outcomes": {"GEDRAG": 3},
+            },
+            {
+                "code": "SPEC-1",
+                "title": {"nl": "Specialisatie gedrag"},
+                "hours": 240,
+                "format": "specialisation-track",
+                "phases": ["experienced"],
+                "sectors": ["po"],
+                "outcomes": {"GEDRAG": 4},
+            },
+        ]
+    )
+    for entry in [document["framework"], *document["areas"], *document["targets"]]:
+        assert "source" not in entry
+    exported = export_document(import_document(document))
+    assert exported["framework"]["version"] == exported["framework"]["source"] == ""
+    assert {area["source"] for area in exported["areas"]} == {""}
+    assert exported["targets"][0]["source"] == ""
+    kan, spec = exported["modules"]
+    assert (kan["duration_periods"], kan["team_format"], kan["reach"], kan["cost_eur"], kan["source"]) == (
+        2,
+        True,
+        {"kind": "sector"},
+        0,
+        "",
+    )
+    assert (spec["duration_periods"], spec["team_format"]) == (4, False)
+
+
+def test_an_explicit_key_beats_the_format_default(app):
+    document = small_document()
+    document["modules"][3].update(format="team-study-day", team_format=False, duration_periods=3)
+    module = export_document(import_document(document))["modules"][3]
+    assert (module["format"], module["team_format"], module["duration_periods"]) == (
+        "team-study-day",
+        False,
+        3,
+    )
 
 
 def test_optional_fields_round_trip(app):
@@ -46,7 +129,7 @@ def test_optional_fields_round_trip(app):
     document["modules"][3]["summary"] = {"nl": "Korte training", "en": "Short training"}
     document["modules"][3]["retired"] = True
     del document["modules"][0]["provider"]
-    assert export_document(import_document(document)) == document
+    assert export_document(import_document(document)) == as_exported(document)
 
 
 def test_import_replaces_a_framework_with_the_same_code(app, make_catalogue):
@@ -72,7 +155,7 @@ def test_import_replaces_a_framework_with_the_same_code(app, make_catalogue):
     framework = import_document(replacement)
 
     assert db.session.scalars(sa.select(Framework.code)).all() == ["TEST-1"]
-    assert export_document(framework) == replacement
+    assert export_document(framework) == as_exported(replacement)
     assert sorted(db.session.scalars(sa.select(Module.code))) == ["GED-2", "PLN-1", "PLN-2", "STL-1"]
     counts = row_counts()
     assert counts["targets"] == 0
@@ -206,6 +289,65 @@ REFUSALS = [
         ["module GED-1: provider-mismatch: provider EXT is described as 'Ander Bureau'"],
         id="provider-described-twice",
     ),
+    pytest.param(
+        "modules.3.reach",
+        {"kind": "board"},
+        ["modules[3] GED-1.reach: 'code' is a required property"],
+        id="reach-without-code",
+    ),
+    pytest.param(
+        "modules.3.reach",
+        {"kind": "sector", "code": "BRON-NW"},
+        ["module GED-1: reach-code: a module for every teacher of its sectors names no board"],
+        id="sector-reach-with-code",
+    ),
+    pytest.param(
+        "modules.3.reach",
+        {"kind": "school", "code": "X"},
+        ["modules[3] GED-1.reach.kind: 'school' is not one of"],
+        id="unknown-reach-kind",
+    ),
+    pytest.param(
+        "modules.3.reach",
+        {"kind": "region", "code": "PO 2801!"},
+        ["modules[3] GED-1.reach.code: 'PO 2801!' does not match"],
+        id="reach-code-pattern",
+    ),
+    pytest.param(
+        "modules.3.duration_periods",
+        9,
+        ["modules[3] GED-1.duration_periods: 9 is greater than the maximum of 8"],
+        id="duration-too-long",
+    ),
+    pytest.param(
+        "modules.3.duration_periods",
+        0,
+        ["modules[3] GED-1.duration_periods: 0 is less than the minimum of 1"],
+        id="duration-zero",
+    ),
+    pytest.param(
+        "modules.3.cost_eur",
+        100_001,
+        ["modules[3] GED-1.cost_eur: 100001 is greater than the maximum of 100000"],
+        id="cost-too-high",
+    ),
+    pytest.param(
+        "modules.3.team_format",
+        "ja",
+        ["modules[3] GED-1.team_format: 'ja' is not of type 'boolean'"],
+        id="team-format-not-a-boolean",
+    ),
+    pytest.param(
+        "modules.3.source", "x" * 201, ["modules[3] GED-1.source: 'xxx"], id="module-source-too-long"
+    ),
+    pytest.param(
+        "areas.0.source", 7, ["areas[0] STELSEL.source: 7 is not of type 'string'"], id="area-source"
+    ),
+    pytest.param("targets.0.source", "y" * 201, ["targets[0].source: 'yyy"], id="target-source-too-long"),
+    pytest.param(
+        "areas.0.levels.6", {"nl": "Meer"}, ["areas[0] STELSEL.levels: Additional properties"], id="level-six"
+    ),
+    pytest.param("framework.version", "v" * 21, ["framework.version: 'vvv"], id="version-too-long"),
 ]
 
 
