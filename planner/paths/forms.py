@@ -159,7 +159,7 @@ def observation_form(areas, **kwargs) -> FlaskForm:
             f"level_{area.code}",
             RadioField(
                 area.name,
-                choices=[("", _l("not observed")), *level_choices(area, NOT_YET_OTHER)],
+                choices=choices([("", _l("not observed"))]) + level_choices(area, NOT_YET_OTHER),
                 coerce=str,
                 default="",
                 validators=[Optional()],
