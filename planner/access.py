@@ -61,3 +61,14 @@ def role_required(*roles: str):
         return wrapped
 
     return decorator
+
+
+def may_observe_teacher(viewer: User, teacher: User) -> bool:
+    """Any leader of the teacher's school may record a lesson observation: coaches and
+    school-based teacher educators observe across teams."""
+    return (
+        teacher.role == Role.TEACHER
+        and viewer.role == Role.LEADER
+        and viewer.school_id is not None
+        and viewer.school_id == teacher.school_id
+    )

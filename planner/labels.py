@@ -64,6 +64,7 @@ CAUSE_LABELS = {
     "request": _l("planned again on request"),
     "profile": _l("after a change of profile"),
     "mentor": _l("after a mentor assessment"),
+    "observation": _l("after a lesson observation"),
     "school": _l("after a change of the school profile"),
 }
 PROVIDER_KIND_LABELS = {

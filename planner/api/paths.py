@@ -8,8 +8,8 @@ from flask import g, jsonify, request
 from planner.api import bp
 from planner.api.catalogue import api_error
 from planner.catalogue.service import area_codes, current_framework
-from planner.domain.assessment import class_context_problems
-from planner.domain.catalogue import LEVELS
+from planner.domain.assessment import COMPLEXITIES, class_context_problems
+from planner.domain.catalogue import SCALE
 from planner.domain.progress import TRANSITIONS
 from planner.domain.targets import MAX_SPECIALISMS
 from planner.extensions import db
@@ -48,13 +48,13 @@ def assessment_errors(body, known: set[str]) -> dict[str, str]:
     errors = {}
     levels = body.get("levels")
     if not isinstance(levels, dict) or not levels:
-        errors["levels"] = "expected an object of area codes with levels 1 to 5"
+        errors["levels"] = "expected an object of area codes with levels 0 to 5"
     else:
         for code, level in levels.items():
             if code not in known:
                 errors[f"levels.{code}"] = "unknown area"
-            elif type(level) is not int or level not in LEVELS:
-                errors[f"levels.{code}"] = "level must be a whole number from 1 to 5"
+            elif type(level) is not int or level not in SCALE:
+                errors[f"levels.{code}"] = "level must be a whole number from 0 (not yet) to 5"
     for name in ("wishes", "specialisms"):
         codes = body.get(name, [])
         if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
@@ -70,13 +70,16 @@ def assessment_errors(body, known: set[str]) -> dict[str, str]:
     if not isinstance(context, dict):
         errors["class_context"] = "expected an object"
         context = {}
-    for name in context.keys() - set(COUNTS):
+    for name in context.keys() - {*COUNTS, "complexity"}:
         errors[f"class_context.{name}"] = "unknown field"
+    complexity = context.get("complexity")
+    if complexity is not None and (type(complexity) is not int or complexity not in COMPLEXITIES):
+        errors["class_context.complexity"] = "must be 1 (clear), 2 (complex) or 3 (very complex)"
     for name in COUNTS:
         value = context.get(name)
         if value is not None and (type(value) is not int or value < 0):
             errors[f"class_context.{name}"] = "must be a whole number of 0 or more"
-    if not any(key.startswith("class_context") for key in errors):
+    if not any(key.startswith("class_context.") and key != "class_context.complexity" for key in errors):
         contradicting = {"support_need": "class_size", "extra_support_need": "support_need"}
         for name in class_context_problems(*(context.get(name) for name in COUNTS)):
             errors[f"class_context.{name}"] = f"cannot be more than {contradicting[name]}"
@@ -114,7 +117,9 @@ def create_assessment():
         specialisms=set(body.get("specialisms", [])),
     )
     context = body.get("class_context") or {}
-    assessing.set_class_context(assessment, *(context.get(name) for name in COUNTS))
+    assessing.set_class_context(
+        assessment, *(context.get(name) for name in COUNTS), complexity=context.get("complexity")
+    )
     assessing.complete(assessment)
     db.session.flush()
     try:

@@ -14,21 +14,27 @@ from planner.models.accounts import User, utcnow
 
 
 class Assessment(db.Model):
-    """A teacher's levels on one date, by the teacher ("self") or a mentor or leader."""
+    """A teacher's levels on one date: by the teacher ("self"), by a mentor or leader
+    ("mentor"), or from a lesson observation ("observation") of the areas it informs."""
 
     __tablename__ = "assessments"
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     teacher_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"), index=True)
     assessor_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"))
-    kind: so.Mapped[str] = so.mapped_column(sa.String(8), default="self")
+    kind: so.Mapped[str] = so.mapped_column(sa.String(16), default="self")
     # A self-assessment is saved page by page; only a complete one counts.
     complete: so.Mapped[bool] = so.mapped_column(default=False)
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
     completed_at: so.Mapped[datetime | None]
     class_size: so.Mapped[int | None]
     support_need: so.Mapped[int | None]
+    # Pupils with serious (multi)problems or an extra support need.
     extra_support_need: so.Mapped[int | None]
+    # In go, where every pupil has a support need: 1 clear, 2 complex, 3 very complex.
+    class_complexity: so.Mapped[int | None]
+    # The day of the lesson an observation saw.
+    observed_on: so.Mapped[date | None]
 
     teacher: so.Mapped[User] = so.relationship(foreign_keys=[teacher_id])
     assessor: so.Mapped[User] = so.relationship(foreign_keys=[assessor_id])
@@ -54,6 +60,7 @@ class Assessment(db.Model):
             "class_size": self.class_size,
             "support_need": self.support_need,
             "extra_support_need": self.extra_support_need,
+            "complexity": self.class_complexity,
         }
 
 

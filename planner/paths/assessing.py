@@ -1,4 +1,6 @@
-"""Recording self-assessments and mentor assessments."""
+"""Recording self-assessments, mentor assessments and lesson observations."""
+
+from datetime import date
 
 import sqlalchemy as sa
 
@@ -36,6 +38,7 @@ def start_draft(teacher: User, previous: Assessment | None) -> Assessment:
         draft.class_size = previous.class_size
         draft.support_need = previous.support_need
         draft.extra_support_need = previous.extra_support_need
+        draft.class_complexity = previous.class_complexity
     db.session.add(draft)
     return draft
 
@@ -64,10 +67,13 @@ def set_areas(
             row.specialism = code in specialisms
 
 
-def set_class_context(assessment: Assessment, class_size, support_need, extra_support_need) -> None:
+def set_class_context(
+    assessment: Assessment, class_size, support_need, extra_support_need, complexity=None
+) -> None:
     assessment.class_size = class_size
     assessment.support_need = support_need
     assessment.extra_support_need = extra_support_need
+    assessment.class_complexity = complexity
 
 
 def missing_areas(assessment: Assessment, area_codes: list[str]) -> list[str]:
@@ -86,6 +92,17 @@ def record_mentor_assessment(teacher: User, assessor: User, levels: dict[str, in
     complete(assessment)
     db.session.add(assessment)
     return assessment
+
+
+def record_observation(
+    teacher: User, observer: User, observed_on: date, levels: dict[str, int]
+) -> Assessment:
+    """A lesson observation: the levels seen in the areas it informs, on the day of the lesson."""
+    observation = Assessment(teacher=teacher, assessor=observer, kind="observation", observed_on=observed_on)
+    set_areas(observation, levels)
+    complete(observation)
+    db.session.add(observation)
+    return observation
 
 
 def conversation_topics(own: Assessment | None, mentor: Assessment | None) -> set[str]:

@@ -1,7 +1,9 @@
-"""Self-assessment pages, the mentor assessment and the step actions.
+"""Self-assessment pages, the mentor assessment, the lesson observation and the step actions.
 
 The assessment forms are built per framework: one level choice and one wish box per area.
 """
+
+from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -9,16 +11,23 @@ from wtforms import BooleanField, DateField, IntegerField, RadioField, SubmitFie
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from planner.domain.assessment import class_context_problems
-from planner.domain.catalogue import LEVELS
+from planner.domain.catalogue import SCALE
 from planner.domain.targets import MAX_SPECIALISMS
 from planner.formtools import MultiCheckboxField, choices
 
 PAGES = ("basis", "support", "context")
 
 
-def level_choices(area) -> list:
+# Level 0 for catalogues that describe only levels 1-5.
+NOT_YET_SELF = _l("I do not know this area yet.")
+NOT_YET_OTHER = _l("The teacher does not know this area yet.")
+
+
+def level_choices(area, not_yet=NOT_YET_SELF) -> list:
+    """A choice per level of the scale, each with the area's description of it."""
     descriptors = {d.level: d.text for d in area.descriptors}
-    return choices((str(level), descriptors.get(level, "")) for level in LEVELS)
+    descriptors.setdefault(0, not_yet)
+    return choices((str(level), descriptors.get(level, "")) for level in SCALE)
 
 
 def area_page_form(areas, required: bool, **kwargs) -> FlaskForm:
@@ -61,8 +70,20 @@ class ClassContextForm(FlaskForm):
         validators=[Optional(), NumberRange(min=0, max=60, message=_l("Between 0 and 60."))],
     )
     extra_support_need = IntegerField(
-        _l("Of whom with an extra support need (arrangement, OPP)"),
+        _l("Of whom with serious (multiple) problems or an extra support need (arrangement, OPP)"),
         validators=[Optional(), NumberRange(min=0, max=60, message=_l("Between 0 and 60."))],
+    )
+    complexity = RadioField(
+        _l("How complex is your class?"),
+        choices=choices(
+            [
+                ("1", _l("Clear: the support needs are known and the approach works")),
+                ("2", _l("Complex: several pupils need an approach of their own every day")),
+                ("3", _l("Very complex: serious, multiple problems in several pupils")),
+            ]
+        ),
+        validators=[Optional()],
+        coerce=str,
     )
     specialisms = MultiCheckboxField(_l("Specialisms for the experienced phase (at most two)"))
     back = SubmitField(_l("Previous"))
@@ -72,6 +93,10 @@ class ClassContextForm(FlaskForm):
     def __init__(self, areas, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.specialisms.choices = choices((area.code, area.name) for area in areas)
+
+    @property
+    def complexity_value(self) -> int | None:
+        return int(self.complexity.data) if self.complexity.data else None
 
     def _contradicts(self, field) -> bool:
         counts = (self.class_size.data, self.support_need.data, self.extra_support_need.data)
@@ -102,12 +127,50 @@ def mentor_form(areas, **kwargs) -> FlaskForm:
             f"level_{area.code}",
             RadioField(
                 area.name,
-                choices=level_choices(area),
+                choices=level_choices(area, NOT_YET_OTHER),
                 coerce=str,
                 validators=[InputRequired(_l("Choose the description that fits best."))],
             ),
         )
     return MentorForm(**kwargs)
+
+
+def observation_form(areas, **kwargs) -> FlaskForm:
+    """A lesson observation: its date and a level for each area the lesson showed."""
+
+    class ObservationForm(FlaskForm):
+        observed_on = DateField(_l("Date of the lesson"), validators=[DataRequired(_l("Give the date."))])
+        submit = SubmitField(_l("Save observation"))
+
+        def validate_observed_on(self, field):
+            if field.data > date.today():
+                raise ValidationError(_l("The date cannot be in the future."))
+
+        def validate(self, extra_validators=None) -> bool:
+            valid = super().validate(extra_validators)
+            if not any(self[f"level_{a.code}"].data for a in areas):
+                self.form_errors.append(_l("Give a level for at least one area the lesson showed."))
+                return False
+            return valid
+
+    for area in areas:
+        setattr(
+            ObservationForm,
+            f"level_{area.code}",
+            RadioField(
+                area.name,
+                choices=choices([("", _l("not observed"))]) + level_choices(area, NOT_YET_OTHER),
+                coerce=str,
+                default="",
+                validators=[Optional()],
+            ),
+        )
+    return ObservationForm(**kwargs)
+
+
+def observed_levels(form, areas) -> dict[str, int]:
+    """The levels given, by area code; areas left at "not observed" are not in it."""
+    return {a.code: int(form[f"level_{a.code}"].data) for a in areas if form[f"level_{a.code}"].data}
 
 
 class DoneForm(FlaskForm):

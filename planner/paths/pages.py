@@ -7,16 +7,17 @@ from flask import render_template
 
 from planner.catalogue.service import current_framework, framework_areas
 from planner.paths import assessing, service
-from planner.paths.views import chart_geometry, chart_rows, path_names
+from planner.paths.levels import teacher_levels
+from planner.paths.views import catalogue_names, chart_geometry, chart_rows, path_names
 
 
 def assessment_overview(teacher) -> dict:
-    """The latest self-assessment against the phase target, the previous one and the mentor's."""
+    """Where the teacher stands against the phase target, beside the latest and previous
+    self-assessment, the mentor's assessment and the observed levels."""
     framework = current_framework()
     areas = framework_areas(framework)
-    own = service.assessments(teacher)
-    latest, previous = (own + [None, None])[:2]
-    mentor = service.latest_assessment(teacher, "mentor")
+    _levels, sources, found = teacher_levels(teacher, framework)
+    latest, mentor = found.latest, found.mentor
     phase = teacher.phase
     sector = teacher.teaching_sector
     targets = {}
@@ -25,15 +26,19 @@ def assessment_overview(teacher) -> dict:
         entries = service.target_entries(framework)
         targets = service.teacher_targets(entries, codes, sector, latest, teacher.school).get(phase, {})
     topics = assessing.conversation_topics(latest, mentor)
-    rows = chart_rows(areas, latest, previous, mentor, targets, topics)
+    modules = {s.module for s in sources.values() if s.module}
+    names = catalogue_names(framework, modules) if modules else None
+    rows = chart_rows(areas, found, sources, targets, topics, names)
     reached = sum(row.reached for row in rows)
     return {
         "areas": areas,
+        "area_names": {area.code: area.name for area in areas},
         "rows": rows,
         "latest": latest,
-        "previous": previous,
+        "previous": found.previous,
         "mentor": mentor,
-        "history": own,
+        "observations": found.observations,
+        "history": found.own,
         "phase": phase,
         "sector": sector,
         "topics": topics,

@@ -95,7 +95,7 @@ def assessment_page(page: str):
 def _prefill(assessment) -> dict:
     data = {}
     for row in assessment.areas:
-        data[f"level_{row.area_code}"] = str(row.level) if row.level else None
+        data[f"level_{row.area_code}"] = str(row.level) if row.level is not None else None
         data[f"wish_{row.area_code}"] = row.wish
     return data
 
@@ -109,7 +109,11 @@ def _context_page(framework, areas, draft):
     if form.validate_on_submit():
         draft = draft or assessing.start_draft(current_user, service.latest_assessment(current_user))
         assessing.set_class_context(
-            draft, form.class_size.data, form.support_need.data, form.extra_support_need.data
+            draft,
+            form.class_size.data,
+            form.support_need.data,
+            form.extra_support_need.data,
+            form.complexity_value,
         )
         assessing.set_areas(draft, {}, specialisms=set(form.specialisms.data or []))
         if "back" in request.form:

@@ -186,7 +186,7 @@ def replan(
             in_progress=by_status["in_progress"],
             skipped=by_status["skipped"],
             wishes=frozenset(own.wishes),
-            heavy_class=heavy_class(own.class_size, own.support_need, own.extra_support_need),
+            heavy_class=heavy_class(sector, **own.class_context),
             class_context_areas=catalogue.class_context_areas,
             priorities=teacher.school.priorities if teacher.school else frozenset(),
         )

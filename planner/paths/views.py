@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from planner.catalogue.service import current_framework
-from planner.domain.catalogue import LEVELS
+from planner.domain.assessment import Standing
+from planner.domain.catalogue import SCALE
 from planner.extensions import db
 from planner.models import Area, Framework, Module
 from planner.models.catalogue import current_locale
@@ -113,45 +114,76 @@ def timeline(path) -> Timeline:
 
 @dataclass
 class ChartRow:
+    """One area of the level chart and its table: where the teacher stands (the level the
+    path plans from) beside each source, the previous self-assessment and the target."""
+
     area: Area
     level: int | None
     previous: int | None
     target: int | None
     mentor: int | None
     topic: bool
+    observed: int | None = None
+    standing: Standing | None = None
+    # What the level of a source refers to: the observation, the done module's title.
+    observation: object | None = None
+    module_title: str | None = None
+
+    @property
+    def planning(self) -> int | None:
+        return self.standing.level if self.standing else None
+
+    @property
+    def source(self) -> str | None:
+        return self.standing.source if self.standing else None
 
     @property
     def reached(self) -> bool:
         """At or above the phase target; an area without a target counts as neither."""
-        return bool(self.target and self.level and self.level >= self.target)
+        return bool(self.target and self.planning is not None and self.planning >= self.target)
 
     @property
     def below_target(self) -> bool:
         return bool(self.target) and not self.reached
 
 
-LABEL_W, SCALE_W, ROW_H = 290, 300, 26
+LABEL_W, SCALE_W, ROW_H, ORIGIN_PAD = 290, 300, 26, 14
 
 
-def chart_rows(areas, latest, previous, mentor, targets: dict[str, int], topics: set[str]):
-    return [
-        ChartRow(
-            area=area,
-            level=latest.levels.get(area.code) if latest else None,
-            previous=previous.levels.get(area.code) if previous else None,
-            target=targets.get(area.code),
-            mentor=mentor.levels.get(area.code) if mentor else None,
-            topic=area.code in topics,
+def chart_rows(
+    areas, found, sources: dict[str, Standing], targets: dict[str, int], topics: set[str], names=None
+):
+    """The rows of the chart and table from ``teacher_levels``' assessments and sources."""
+    latest, previous, mentor = found.latest, found.previous, found.mentor
+    observed = found.observed
+    rows = []
+    for area in areas:
+        stand = sources.get(area.code)
+        observation = observed.get(area.code)
+        rows.append(
+            ChartRow(
+                area=area,
+                level=latest.levels.get(area.code) if latest else None,
+                previous=previous.levels.get(area.code) if previous else None,
+                target=targets.get(area.code),
+                mentor=mentor.levels.get(area.code) if mentor else None,
+                topic=area.code in topics,
+                observed=observation.levels[area.code] if observation else None,
+                standing=stand,
+                observation=observation,
+                module_title=names.module(stand.module) if names and stand and stand.module else None,
+            )
         )
-        for area in areas
-    ]
+    return rows
 
 
 def chart_geometry() -> dict:
+    step = SCALE_W // (len(SCALE) - 1)
     return {
         "label_w": LABEL_W,
+        "origin": LABEL_W + ORIGIN_PAD,
         "scale_w": SCALE_W,
         "row_h": ROW_H,
-        "step": SCALE_W // len(LEVELS),
-        "levels": LEVELS,
+        "step": step,
+        "levels": SCALE,
     }

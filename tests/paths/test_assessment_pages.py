@@ -208,7 +208,12 @@ def test_finishing_completes_the_assessment_and_plans_the_path(client, logged_in
     assert done.complete and done.completed_at is not None
     assert done.levels == dict.fromkeys(SMALL_AREAS, 1)
     assert done.wishes == ["GEDRAG"] and done.specialisms == ["GEDRAG"]
-    assert done.class_context == {"class_size": 26, "support_need": 9, "extra_support_need": 5}
+    assert done.class_context == {
+        "class_size": 26,
+        "support_need": 9,
+        "extra_support_need": 5,
+        "complexity": None,
+    }
     path = current(logged_in)
     assert path.version == 1 and path.assessment_id == done.id
     steps = steps_by_module(path)
@@ -246,9 +251,9 @@ def test_each_assessment_is_kept_with_its_date_and_the_chart_shows_previous_and_
     chart = page.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
     rows = dict(re.findall(r'<g class="row[^"]*">\s*<title>([^:]+): (.*?)</title>', chart, re.S))
     assert set(rows) == {"Stelsel", "Planmatig werken", "Gedrag"}
-    # Latest level first, then the target of the phase and the previous level.
-    assert rows["Stelsel"].startswith("3") and "vorige 1" in rows["Stelsel"]
-    assert rows["Gedrag"].startswith("2") and "vorige 1" in rows["Gedrag"]
+    # Where the teacher stands first, then the self-assessment, the target and the previous level.
+    assert rows["Stelsel"].startswith("staat op 3 / zelf 3") and "vorige 1" in rows["Stelsel"]
+    assert rows["Gedrag"].startswith("staat op 2 / zelf 2") and "vorige 1" in rows["Gedrag"]
     bars = re.findall(r'class="bar( reached)?"', chart)
     previous = re.findall(r'class="previous"', chart)
     assert len(bars) == 3 and len(previous) == 3

@@ -16,14 +16,25 @@ def as_leader(client, auth, leader):
     return leader
 
 
-def comparison_rows(html: str) -> dict[str, tuple]:
-    """Area name -> (self, mentor, target, marked) from the comparison table."""
+def table_cells(html: str) -> dict[str, tuple[list[str], bool]]:
+    """Area name -> (the cells after the name, marked) from the comparison table: stands
+    at, set by, self, mentor, observed, target, note."""
     body = html.split('<table class="compact comparison">', 1)[1].split("</tbody>", 1)[0]
     rows = {}
     for cls, cells in re.findall(r'<tr class="([^"]*)">(.*?)</tr>', body, re.S):
         values = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", cells, re.S)]
-        rows[values[0]] = (values[1], values[2], values[3], cls == "topic")
+        rows[values[0]] = (values[1:], cls == "topic")
     return rows
+
+
+def comparison_rows(html: str) -> dict[str, tuple]:
+    """Area name -> (self, mentor, target, marked)."""
+    return {name: (v[2], v[3], v[5], marked) for name, (v, marked) in table_cells(html).items()}
+
+
+def standing_rows(html: str) -> dict[str, tuple]:
+    """Area name -> (stands at, set by, observed)."""
+    return {name: (v[0], v[1], v[4]) for name, (v, _marked) in table_cells(html).items()}
 
 
 def test_the_mentor_form_needs_every_level(client, as_leader, teacher):
@@ -85,7 +96,9 @@ def test_the_mentor_form_starts_from_the_previous_mentor_assessment(client, as_l
         data={"level_STELSEL": "2", "level_PLAN": "3", "level_GEDRAG": "4"},
     )
     page = client.get(f"/school/teachers/{teacher.id}/assessment").get_data(as_text=True)
-    assert re.search(r'<input checked id="level_GEDRAG-3"', page)
+    assert re.search(
+        r'<input checked id="level_GEDRAG-\d" name="level_GEDRAG" required type="radio" value="4"', page
+    )
     client.post(
         f"/school/teachers/{teacher.id}/assessment",
         data={"level_STELSEL": "2", "level_PLAN": "3", "level_GEDRAG": "2"},

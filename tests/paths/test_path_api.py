@@ -29,7 +29,7 @@ def test_post_an_assessment_stores_it_and_plans_the_path(api, teacher):
     assert response.status_code == 201
     body = response.get_json()
     assert body["levels"] == VALID["levels"] and body["wishes"] == ["GEDRAG"]
-    assert body["class_context"] == VALID["class_context"]
+    assert body["class_context"] == {**VALID["class_context"], "complexity": None}
     assert body["date"] == date.today().isoformat()
     stored = service.latest_assessment(teacher)
     assert stored.id == body["id"] and stored.kind == "self" and stored.assessor_id == teacher.id
@@ -85,7 +85,7 @@ def test_no_path_yet_is_404(api):
 @pytest.mark.parametrize(
     ("body", "fields"),
     [
-        ({**VALID, "levels": {"STELSEL": 0, "PLAN": 1, "GEDRAG": 1}}, {"levels.STELSEL"}),
+        ({**VALID, "levels": {"STELSEL": -1, "PLAN": 1, "GEDRAG": 1}}, {"levels.STELSEL"}),
         ({**VALID, "levels": {"STELSEL": 6, "PLAN": 1, "GEDRAG": 1}}, {"levels.STELSEL"}),
         (
             {**VALID, "levels": {"STELSEL": "3", "PLAN": 1.0, "GEDRAG": True}},
@@ -309,7 +309,7 @@ def test_a_null_class_context_is_no_class_context(api, teacher):
     response = api.post("/api/v1/me/assessments", {**VALID, "class_context": None})
     assert response.status_code == 201
     assert response.get_json()["class_context"] == dict.fromkeys(
-        ("class_size", "support_need", "extra_support_need")
+        ("class_size", "support_need", "extra_support_need", "complexity")
     )
 
 

@@ -2,9 +2,11 @@
 of the catalogue, nor with the teacher's history."""
 
 from collections import Counter
+from datetime import date
 from types import SimpleNamespace
 
 import pytest
+import sqlalchemy as sa
 from flask import g
 
 from planner.catalogue.interchange import import_document
@@ -88,6 +90,7 @@ def situation(client, auth, api_for, teacher, leader):
         class_context={"class_size": 26, "support_need": 9, "extra_support_need": 5},
     )
     assessing.record_mentor_assessment(teacher, leader, {"STELSEL": 1, "PLAN": 2, "GEDRAG": 1})
+    assessing.record_observation(teacher, leader, date(2026, 9, 1), {"GEDRAG": 1})
     db.session.commit()
     assess(teacher, dict.fromkeys(SMALL_AREAS, 1))
     api = api_for(teacher)
@@ -152,11 +155,16 @@ def test_the_path_reads_each_table_a_fixed_number_of_times(client, auth, situati
 
 
 def test_pages_do_not_grow_with_the_history(client, auth, situation, query_counter):
-    """More self-assessments and path versions: still the same statements per page."""
+    """More self-assessments, mentor assessments, observations and path versions: still the
+    same statements per page."""
     before = statements(client, auth, query_counter, situation)
     teacher = db.session.get(User, situation.id)
+    leader = db.session.scalar(sa.select(User).where(User.email == situation.leader_email))
     for level in (2, 3, 2, 3):
         assess(teacher, dict.fromkeys(SMALL_AREAS, level))
+        assessing.record_mentor_assessment(teacher, leader, dict.fromkeys(SMALL_AREAS, level - 1))
+        assessing.record_observation(teacher, leader, date(2026, 10, level), {"PLAN": level, "GEDRAG": 0})
+    db.session.commit()
     assert len(service.assessments(teacher)) == 6
     after = statements(client, auth, query_counter, situation)
     before_counts = {url: len(s) for url, s in before.items()}
