@@ -3,7 +3,8 @@ teacher, which old versions may go, and whether a planned module still stands as
 
 A path is compared as the teacher reads it: which module, when, in which state, how many
 hours, whether it needs facilitation; which targets are not reached; the targets and the
-levels it was planned from. Ids, positions and the wording of reasons do not count.
+levels it was planned from; the phase, sector and hours budget in its heading. Ids,
+positions and the wording of reasons do not count.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ AHEAD = ("planned", "in_progress")
 @dataclass(frozen=True)
 class StepReading:
     module: str
-    school_year: int
+    # The calendar year its school year starts in: paths planned in different school
+    # years number their years from different starts.
+    year: int
     period: int
     status: str
     hours: int
@@ -42,6 +45,7 @@ class StepReading:
 class PathReading:
     """What a teacher reads in a path version, independent of how it is stored."""
 
+    heading: tuple
     steps: tuple[StepReading, ...]
     unreachable: list[dict]
     targets: dict[str, dict[str, int]]
@@ -58,17 +62,24 @@ class PathReading:
 
 
 def reading(
-    steps: Iterable, unreachable: Iterable[Mapping], targets: Mapping, levels: Mapping
+    steps: Iterable,
+    unreachable: Iterable[Mapping],
+    targets: Mapping,
+    levels: Mapping,
+    heading: tuple = (),
+    first_school_year: int = 1,
 ) -> PathReading:
-    """``steps`` are objects with module_code, school_year, period, status, hours and
-    needs_facilitation (stored steps, or the planner's steps given those names)."""
+    """``steps`` are objects with module_code, school_year (1: ``first_school_year``),
+    period, status, hours and needs_facilitation; ``heading`` what the page says above
+    them (phase, sector, hours per school year)."""
     return PathReading(
+        heading=tuple(heading),
         steps=tuple(
             sorted(
                 (
                     StepReading(
                         s.module_code,
-                        s.school_year,
+                        first_school_year + s.school_year - 1,
                         s.period or 1,
                         s.status,
                         s.hours,
@@ -100,18 +111,16 @@ def changes(old: PathReading, new: PathReading) -> list[dict]:
     for code, step in after.items():
         was = before.get(code)
         if was is None:
-            found.append(
-                {"kind": "added", "module": code, "school_year": step.school_year, "period": step.period}
-            )
+            found.append({"kind": "added", "module": code, "year": step.year, "period": step.period})
             continue
-        if (was.school_year, was.period) != (step.school_year, step.period):
+        if (was.year, was.period) != (step.year, step.period):
             found.append(
                 {
                     "kind": "moved",
                     "module": code,
-                    "from_school_year": was.school_year,
+                    "from_year": was.year,
                     "from_period": was.period,
-                    "school_year": step.school_year,
+                    "year": step.year,
                     "period": step.period,
                 }
             )

@@ -64,14 +64,14 @@ def test_changes_name_steps_added_dropped_moved_and_with_other_hours():
         ]
     )
     assert changes(old, new) == [
-        {"kind": "added", "module": "F", "school_year": 3, "period": 1},
+        {"kind": "added", "module": "F", "year": 3, "period": 1},
         {"kind": "dropped", "module": "C", "status": None},
         {
             "kind": "moved",
             "module": "B",
-            "from_school_year": 2,
+            "from_year": 2,
             "from_period": 1,
-            "school_year": 1,
+            "year": 1,
             "period": 2,
         },
         {"kind": "hours", "module": "D", "from": 8, "to": 12},
@@ -135,3 +135,16 @@ def test_a_step_is_marked_when_its_module_left_or_changed_in_the_catalogue():
     assert catalogue_mark(8, {"GEDRAG": 2}, [], module(hours=16)) == "changed"
     assert catalogue_mark(8, {"GEDRAG": 2}, [], module(outcomes={"GEDRAG": 3})) == "changed"
     assert catalogue_mark(8, {"GEDRAG": 2}, [], module(requires=["B"])) == "changed"
+
+
+def test_the_heading_counts_too():
+    assert reading([step("A")], [], TARGETS, LEVELS, ("induction", "po", 40)) != reading(
+        [step("A")], [], TARGETS, LEVELS, ("induction", "po", 60)
+    )
+
+
+def test_school_years_are_compared_in_the_calendar():
+    planned_in_2026 = reading([step("A", year=2)], [], TARGETS, LEVELS, first_school_year=2026)
+    planned_in_2027 = reading([step("A", year=1)], [], TARGETS, LEVELS, first_school_year=2027)
+    assert planned_in_2026 == planned_in_2027
+    assert planned_in_2026.steps[0].year == 2027
