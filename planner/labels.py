@@ -63,6 +63,7 @@ CAUSE_LABELS = {
     "profile": _l("after a change of profile"),
     "mentor": _l("after a mentor assessment"),
     "school": _l("after a change of the school profile"),
+    "catalogue": _l("after a change in the catalogue"),
 }
 PROVIDER_KIND_LABELS = {
     "institute": _l("Teacher-training institute"),

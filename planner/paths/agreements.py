@@ -17,6 +17,13 @@ def read(path: LearningPath) -> PathReading:
     return reading(path.steps, path.unreachable, path.targets, path.levels, heading, path.first_school_year)
 
 
+def proposal_changes(agreement: LearningPath | None, proposal: LearningPath | None) -> list[dict]:
+    """What accepting the proposal would change in the agreement."""
+    if agreement is None or proposal is None:
+        return []
+    return changes(read(agreement), read(proposal))
+
+
 def keep_version(
     teacher, path: LearningPath, versions: list[LearningPath], progress: dict[str, ModuleProgress]
 ) -> LearningPath:

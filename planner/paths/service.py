@@ -5,6 +5,7 @@ from datetime import date
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
+from sqlalchemy.orm.attributes import set_committed_value
 
 from planner.catalogue.service import current_framework, domain_modules
 from planner.domain.agreement import AHEAD, catalogue_mark
@@ -160,6 +161,19 @@ def path_versions(teacher: User) -> list[LearningPath]:
         .where(LearningPath.teacher_id == teacher.id)
         .order_by(LearningPath.version.desc())
     ).all()
+
+
+def with_steps(paths) -> None:
+    """Load the steps of several versions in one statement (a page shows the agreement
+    and the proposal beside it)."""
+    paths = [path for path in dict.fromkeys(paths) if path is not None]
+    if not paths:
+        return
+    steps = db.session.scalars(
+        sa.select(PathStep).where(PathStep.path_id.in_([p.id for p in paths])).order_by(PathStep.position)
+    ).all()
+    for path in paths:
+        set_committed_value(path, "steps", [step for step in steps if step.path_id == path.id])
 
 
 def path_version(teacher: User, version: int) -> LearningPath | None:
