@@ -20,7 +20,7 @@ from planner.paths.forms import (
     area_page_form,
 )
 from planner.paths.progress import StepRefused, change_step, step_of_current_path
-from planner.paths.views import catalogue_marks, path_names, timeline
+from planner.paths.views import path_catalogue, timeline
 
 CANNOT_PLAN = {
     "no-catalogue": lambda: _("There is no catalogue yet; ask the administrator to import one."),
@@ -176,7 +176,7 @@ def _path_page(path, versions, status: int = 200, **forms):
     current = service.current_path_of(versions)
     agreement, proposal = service.agreement_and_proposal(versions)
     service.with_steps([path, current, proposal])
-    framework = current_framework()
+    names, marks = path_catalogue(path, proposal)
     forms = {
         "done_form": DoneForm(),
         "skip_form": SkipForm(),
@@ -190,8 +190,8 @@ def _path_page(path, versions, status: int = 200, **forms):
         latest=path is not None and path is current,
         proposal=proposal,
         changes=proposal_changes(agreement, proposal),
-        marks=catalogue_marks([path, proposal], framework),
-        names=path_names(path, proposal, framework=framework),
+        marks=marks,
+        names=names,
         timeline=timeline(path) if path else None,
         versions=versions,
         has_assessment=path is not None or service.latest_assessment(current_user) is not None,

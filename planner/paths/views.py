@@ -47,9 +47,25 @@ def path_names(*paths, framework: Framework | None = None) -> Names:
     return catalogue_names(framework or current_framework(), codes)
 
 
+def path_catalogue(*paths, framework: Framework | None = None) -> tuple[Names, dict[int, str]]:
+    """Names for what the page shows of these paths, and the catalogue marks of their steps
+    ahead: step id -> "withdrawn" or "changed" when the catalogue withdrew the module or
+    changed its hours, outcomes or required modules since it was planned."""
+    framework = framework or current_framework()
+    names = path_names(*paths, framework=framework)
+    ahead = [step for path in paths if path is not None for step in path.steps if step.status in AHEAD]
+    state = module_state(framework, {step.module_code for step in ahead})
+    marks = {}
+    for step in ahead:
+        mark = catalogue_mark(step.hours, step.outcomes, step.requires, state.get(step.module_code))
+        if mark is not None:
+            marks[step.id] = mark
+    return names, marks
+
+
 def module_state(framework: Framework | None, codes) -> dict[str, DomainModule]:
     """The active catalogue's modules of these codes, as far as a step depends on them
-    (hours, outcomes, required modules), in three statements."""
+    (hours, outcomes, required modules), in two statements."""
     if framework is None or not codes:
         return {}
     rows = db.session.execute(
@@ -60,21 +76,24 @@ def module_state(framework: Framework | None, codes) -> dict[str, DomainModule]:
         )
     ).all()
     ids = [row.id for row in rows]
-    outcomes: dict[int, dict[str, int]] = {}
-    for module_id, area, level in db.session.execute(
+    required = so.aliased(Module)
+    # Outcomes and required modules in one statement: a page reads each table a fixed,
+    # small number of times.
+    outcomes_and_requires = sa.union_all(
         sa.select(Outcome.module_id, Area.code, Outcome.level)
         .join(Area, Outcome.area_id == Area.id)
-        .where(Outcome.module_id.in_(ids))
-    ):
-        outcomes.setdefault(module_id, {})[area] = level
-    required = so.aliased(Module)
-    requires: dict[int, list[str]] = {}
-    for module_id, code in db.session.execute(
-        sa.select(ModuleRequirement.module_id, required.code)
+        .where(Outcome.module_id.in_(ids)),
+        sa.select(ModuleRequirement.module_id, required.code, sa.literal(None, sa.Integer))
         .join(required, ModuleRequirement.required_id == required.id)
-        .where(ModuleRequirement.module_id.in_(ids))
-    ):
-        requires.setdefault(module_id, []).append(code)
+        .where(ModuleRequirement.module_id.in_(ids)),
+    )
+    outcomes: dict[int, dict[str, int]] = {}
+    requires: dict[int, list[str]] = {}
+    for module_id, code, level in db.session.execute(outcomes_and_requires):
+        if level is None:
+            requires.setdefault(module_id, []).append(code)
+        else:
+            outcomes.setdefault(module_id, {})[code] = level
     return {
         row.code: DomainModule(
             code=row.code,
@@ -87,19 +106,6 @@ def module_state(framework: Framework | None, codes) -> dict[str, DomainModule]:
         )
         for row in rows
     }
-
-
-def catalogue_marks(paths, framework: Framework | None) -> dict[int, str]:
-    """Step id -> "withdrawn" or "changed", for steps ahead whose module the catalogue
-    withdrew or changed since the path was planned."""
-    ahead = [step for path in paths if path is not None for step in path.steps if step.status in AHEAD]
-    state = module_state(framework, {step.module_code for step in ahead})
-    marks = {}
-    for step in ahead:
-        mark = catalogue_mark(step.hours, step.outcomes, step.requires, state.get(step.module_code))
-        if mark is not None:
-            marks[step.id] = mark
-    return marks
 
 
 @dataclass
