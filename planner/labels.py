@@ -66,6 +66,7 @@ CAUSE_LABELS = {
     "mentor": _l("after a mentor assessment"),
     "observation": _l("after a lesson observation"),
     "school": _l("after a change of the school profile"),
+    "catalogue": _l("after a change in the catalogue"),
 }
 PROVIDER_KIND_LABELS = {
     "institute": _l("Teacher-training institute"),

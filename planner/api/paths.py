@@ -15,9 +15,11 @@ from planner.domain.targets import MAX_SPECIALISMS
 from planner.extensions import db
 from planner.models import Role
 from planner.paths import assessing, service
+from planner.paths.agreements import proposal_changes
+from planner.paths.changes import cause_sentence, change_sentence
 from planner.paths.explain import reason_sentence, unreachable_sentence
 from planner.paths.progress import StepRefused, change_step, step_of_current_path
-from planner.paths.views import path_names
+from planner.paths.views import path_catalogue
 
 COUNTS = ("class_size", "support_need", "extra_support_need")
 
@@ -140,14 +142,35 @@ def list_assessments():
 @bp.get("/me/path")
 @token_required
 def my_path():
-    path = service.current_path(g.api_user)
-    if path is None:
+    """The agreement (else the newest version), with the open proposal beside it."""
+    versions = service.path_versions(g.api_user)
+    if not versions:
         return api_error(404, "no learning path yet: post a self-assessment first")
-    return jsonify(path_document(path))
+    return jsonify(agreement_document(versions))
 
 
-def path_document(path) -> dict:
-    names = path_names(path)
+def agreement_document(versions) -> dict:
+    path = service.current_path_of(versions)
+    agreement, proposal = service.agreement_and_proposal(versions)
+    service.with_steps([path, proposal])
+    names, marks = path_catalogue(path, proposal)
+    document = path_document(path, names, marks)
+    document["proposal"] = None
+    if proposal is not None:
+        document["proposal"] = {
+            **path_document(proposal, names, marks),
+            "cause": proposal.cause,
+            "cause_detail": proposal.cause_detail,
+            "why": cause_sentence(proposal),
+            "changes": [
+                {**change, "text": change_sentence(change, names)}
+                for change in proposal_changes(agreement, proposal)
+            ],
+        }
+    return document
+
+
+def path_document(path, names, marks) -> dict:
     return {
         "version": path.version,
         "phase": path.phase,
@@ -160,10 +183,14 @@ def path_document(path) -> dict:
                 "module": step.module_code,
                 "phase": step.phase,
                 "school_year": step.school_year,
+                "period": step.period,
                 "hours": step.hours,
+                "needs_facilitation": step.needs_facilitation,
                 "status": step.status,
                 "reasons": [reason_sentence(r, names) for r in step.reasons],
                 "requires": step.requires,
+                # "withdrawn" or "changed" when the catalogue no longer offers it as planned
+                "catalogue": marks.get(step.id),
             }
             for step in path.steps
         ],
@@ -177,6 +204,22 @@ def path_document(path) -> dict:
             for u in path.unreachable
         ],
     }
+
+
+@bp.post("/me/path/proposal/<any(accept, dismiss):decision>")
+@token_required
+def decide_proposal(decision: str):
+    """Accept the proposal (it becomes the agreement) or keep the agreement."""
+    teacher = g.api_user
+    try:
+        if decision == "accept":
+            service.accept_proposal(teacher)
+        else:
+            service.dismiss_proposal(teacher)
+    except service.NoProposal:
+        return api_error(409, "there is no proposal beside your agreement")
+    db.session.commit()
+    return jsonify(agreement_document(service.path_versions(teacher)))
 
 
 @bp.patch("/me/path/steps/<int:step_id>")
@@ -206,11 +249,11 @@ def update_step(step_id: int):
         field = "reason" if status == "skipped" else "note"
         return api_error(400, "the step was not changed", {field: "expected text"})
     try:
-        new_path = change_step(teacher, path, step, status, on_date=on_date, note=note or "")
+        change_step(teacher, path, step, status, on_date=on_date, note=note or "")
     except StepRefused as refusal:
         db.session.rollback()
         status_code = 409 if refusal.field == "id" else 400
         field = {"on_date": "date"}.get(refusal.field, refusal.field)
         return api_error(status_code, "the step was not changed", {field: refusal.message})
     db.session.commit()
-    return jsonify(path_document(new_path))
+    return jsonify(agreement_document(service.path_versions(teacher)))

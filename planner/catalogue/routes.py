@@ -18,6 +18,7 @@ from planner.domain.graph import CatalogueError, unlocks
 from planner.extensions import db
 from planner.labels import PHASE_LABELS
 from planner.models import Area, Module, Provider, Role
+from planner.paths.service import replan_for_modules
 
 PER_PAGE = 40
 
@@ -159,6 +160,7 @@ def _edit(framework, module: Module | None):
     if module is not None and request.method == "GET":
         fill_module_form(form, module)
     if form.validate_on_submit():
+        was = module.code if module is not None else None
         try:
             saved = service.save_module(framework, module, form.module_data())
         except CatalogueError as refusal:
@@ -170,6 +172,8 @@ def _edit(framework, module: Module | None):
                 target.append(describe(problem))
             flash(_("The module was not saved: it would break a rule of the catalogue."), "error")
         else:
+            replan_for_modules({saved.code, was} - {None})  # paths that plan it as it was
+            db.session.commit()
             flash(_("Module %(code)s has been saved.", code=saved.code), "success")
             return redirect(url_for("catalogue.module", code=saved.code))
     return render_template("catalogue/edit.html", form=form, module=module), (
@@ -231,6 +235,8 @@ def retire_module(code: str):
                 "error",
             )
         else:
+            replan_for_modules([code])
+            db.session.commit()
             flash(_("Module %(code)s has been retired.", code=code), "success")
     return redirect(url_for("catalogue.module", code=code))
 

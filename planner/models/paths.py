@@ -96,7 +96,11 @@ class ModuleProgress(db.Model):
 
 
 class LearningPath(db.Model):
-    """One version of a teacher's path; a re-plan adds a version and keeps the old ones."""
+    """One version of a teacher's path; a re-plan that changes something adds a version.
+
+    The newest accepted version is the teacher's agreement; a newer version that is
+    neither accepted nor dismissed is a proposal beside it.
+    """
 
     __tablename__ = "learning_paths"
     __table_args__ = (sa.UniqueConstraint("teacher_id", "version"),)
@@ -106,8 +110,12 @@ class LearningPath(db.Model):
     version: so.Mapped[int]
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
     accepted_at: so.Mapped[datetime | None]
+    # The teacher kept the agreement instead of this proposal.
+    dismissed_at: so.Mapped[datetime | None]
     # What made the planner run again: an assessment, a step's progress, a profile change.
     cause: so.Mapped[str] = so.mapped_column(sa.String(16))
+    # Who or what caused it, for the sentence beside a proposal: {"by": name, "on": iso date}.
+    cause_detail: so.Mapped[dict] = so.mapped_column(sa.JSON, default=dict)
     assessment_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("assessments.id"))
     framework_code: so.Mapped[str] = so.mapped_column(sa.String(40))
     phase: so.Mapped[str] = so.mapped_column(sa.String(16))
@@ -142,12 +150,20 @@ class PathStep(db.Model):
     phase: so.Mapped[str] = so.mapped_column(sa.String(16))
     school_year: so.Mapped[int]
     last_school_year: so.Mapped[int]
+    # Periods within the school year: 1 = August-January, 2 = February-July.
+    period: so.Mapped[int] = so.mapped_column(default=1)
+    last_period: so.Mapped[int] = so.mapped_column(default=1)
     hours: so.Mapped[int]
+    # More hours than any one school year's budget: study leave or a grant must make room.
+    needs_facilitation: so.Mapped[bool] = so.mapped_column(default=False)
+    facilitation_hours: so.Mapped[int] = so.mapped_column(default=0)
     status: so.Mapped[str] = so.mapped_column(sa.String(16))
     reasons: so.Mapped[list] = so.mapped_column(sa.JSON)
     requires: so.Mapped[list] = so.mapped_column(sa.JSON)
     outcomes: so.Mapped[dict] = so.mapped_column(sa.JSON)
     # Other modules that bring the same outcomes, chosen when the path was planned.
     alternatives: so.Mapped[list] = so.mapped_column(sa.JSON, default=list)
+    # The planner's reasons as data ({"kind", "area", "level", "target", "phase", "module"}).
+    why: so.Mapped[list] = so.mapped_column(sa.JSON, default=list)
 
     path: so.Mapped[LearningPath] = so.relationship(back_populates="steps")

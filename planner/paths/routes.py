@@ -7,6 +7,8 @@ from planner.catalogue.service import current_framework, framework_areas
 from planner.extensions import db
 from planner.models import Role
 from planner.paths import assessing, bp, service
+from planner.paths.agreements import proposal_changes
+from planner.paths.changes import MARKS, PERIODS, cause_sentence, change_sentence
 from planner.paths.forms import (
     PAGES,
     ClassContextForm,
@@ -18,7 +20,7 @@ from planner.paths.forms import (
     area_page_form,
 )
 from planner.paths.progress import StepRefused, change_step, step_of_current_path
-from planner.paths.views import path_names, timeline
+from planner.paths.views import path_catalogue, timeline
 
 CANNOT_PLAN = {
     "no-catalogue": lambda: _("There is no catalogue yet; ask the administrator to import one."),
@@ -158,34 +160,51 @@ def results():
 @bp.get("/path")
 @access.role_required(Role.TEACHER)
 def path():
-    path = service.current_path(current_user)
-    return _path_page(path, latest=True)
+    versions = service.path_versions(current_user)
+    return _path_page(service.current_path_of(versions), versions)
 
 
 @bp.get("/path/versions/<int:version>")
 @access.role_required(Role.TEACHER)
 def path_version(version: int):
-    path = service.path_version(current_user, version)
+    versions = service.path_versions(current_user)
+    path = next((v for v in versions if v.version == version), None)
     if path is None:
         abort(404)
-    current = service.current_path(current_user)
-    return _path_page(path, latest=current.id == path.id)
+    return _path_page(path, versions)
 
 
-def _path_page(path, latest: bool):
+def _path_page(path, versions, status: int = 200, **forms):
+    """The path the teacher works on (or an earlier version), with the open proposal
+    beside the agreement and what it would change."""
+    current = service.current_path_of(versions)
+    agreement, proposal = service.agreement_and_proposal(versions)
+    service.with_steps([path, current, proposal])
+    names, marks = path_catalogue(path, proposal)
+    forms = {
+        "done_form": DoneForm(),
+        "skip_form": SkipForm(),
+        "start_form": StartForm(),
+        "plain": PlainForm(),
+        **forms,
+    }
     return render_template(
         "paths/path.html",
         path=path,
-        latest=latest,
-        names=path_names(path),
+        latest=path is not None and path is current,
+        proposal=proposal,
+        changes=proposal_changes(agreement, proposal),
+        marks=marks,
+        names=names,
         timeline=timeline(path) if path else None,
-        versions=service.path_versions(current_user),
-        has_assessment=service.latest_assessment(current_user) is not None,
-        done_form=DoneForm(),
-        skip_form=SkipForm(),
-        start_form=StartForm(),
-        plain=PlainForm(),
-    )
+        versions=versions,
+        has_assessment=path is not None or service.latest_assessment(current_user) is not None,
+        change_sentence=change_sentence,
+        cause_sentence=cause_sentence,
+        mark_labels=MARKS,
+        period_labels=PERIODS,
+        **forms,
+    ), status
 
 
 @bp.get("/path/print")
@@ -208,18 +227,46 @@ def accept():
     return redirect(url_for("paths.path"))
 
 
+@bp.post("/path/proposal/<any(accept, dismiss):decision>")
+@access.role_required(Role.TEACHER)
+def decide_proposal(decision: str):
+    if not PlainForm().validate_on_submit():
+        abort(400)
+    try:
+        if decision == "accept":
+            service.accept_proposal(current_user)
+        else:
+            service.dismiss_proposal(current_user)
+    except service.NoProposal:
+        flash(_("There is no proposal beside your agreement any more."), "error")
+        return redirect(url_for("paths.path"))
+    db.session.commit()
+    if decision == "accept":
+        flash(_("You accepted the proposal: it is your agreement now."), "success")
+    else:
+        flash(_("You kept your agreement; the proposal stays in the list of versions."), "success")
+    return redirect(url_for("paths.path"))
+
+
 @bp.post("/path/replan")
 @access.role_required(Role.TEACHER)
 def replan():
     if not PlainForm().validate_on_submit():
         abort(400)
+    before = service.path_versions(current_user)
     try:
         service.replan(current_user, "request")
     except service.CannotPlan as refusal:
         flash(CANNOT_PLAN[refusal.reason](), "error")
         return redirect(url_for("paths.path"))
     db.session.commit()
-    flash(_("Your path has been planned again; the previous version stays available."), "success")
+    after = service.path_versions(current_user)
+    if [v.id for v in after] == [v.id for v in before]:
+        flash(_("Planned again: nothing changes in your path."), "success")
+    elif service.agreement_and_proposal(after)[1] is not None:
+        flash(_("Planned again: the new plan is a proposal beside your agreement."), "success")
+    else:
+        flash(_("Your path has been planned again; the previous version stays available."), "success")
     return redirect(url_for("paths.path"))
 
 
@@ -262,18 +309,14 @@ def step(step_id: int):
 
 
 def _path_page_with_errors(path, step, form, action):
-    return render_template(
-        "paths/path.html",
-        path=path,
-        latest=True,
-        names=path_names(path),
-        timeline=timeline(path),
-        versions=service.path_versions(current_user),
-        has_assessment=True,
+    return _path_page(
+        path,
+        service.path_versions(current_user),
+        400,
         open_step=step.id,
         done_form=form if action == "done" else DoneForm(formdata=None),
         skip_form=form if action == "skip" else SkipForm(formdata=None),
         start_form=StartForm(formdata=None),
         plain=PlainForm(formdata=None),
         blank_forms={"done": DoneForm(formdata=None), "skip": SkipForm(formdata=None)},
-    ), 400
+    )

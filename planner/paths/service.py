@@ -5,8 +5,10 @@ from datetime import date
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
+from sqlalchemy.orm.attributes import set_committed_value
 
 from planner.catalogue.service import current_framework, domain_modules
+from planner.domain.agreement import AHEAD, catalogue_mark
 from planner.domain.assessment import heavy_class, planning_levels
 from planner.domain.catalogue import Module as DomainModule
 from planner.domain.catalogue import TargetEntry
@@ -18,6 +20,7 @@ from planner.extensions import db
 from planner.models import Area, Framework, School, Target, User
 from planner.models.accounts import utcnow
 from planner.models.paths import Assessment, LearningPath, ModuleProgress, PathStep
+from planner.paths.agreements import keep_version, order_steps
 
 # CAO po 2024-2025: 40 hours a year of individual professionalisation for a full-time
 # teacher; a school sets its own figure.
@@ -126,12 +129,30 @@ def progress_by_module(teacher: User) -> dict[str, ModuleProgress]:
 
 
 def current_path(teacher: User) -> LearningPath | None:
+    """The path the teacher works on: the agreement (the newest accepted version) when there
+    is one, else the newest version."""
     return db.session.scalar(
         sa.select(LearningPath)
         .where(LearningPath.teacher_id == teacher.id)
-        .order_by(LearningPath.version.desc())
+        # Accepted versions first: false sorts before true in SQLite and PostgreSQL.
+        .order_by(LearningPath.accepted_at.is_(None), LearningPath.version.desc())
         .limit(1)
     )
+
+
+def current_path_of(versions: list[LearningPath]) -> LearningPath | None:
+    """``current_path`` among versions already loaded, newest first."""
+    return next((v for v in versions if v.accepted_at), versions[0] if versions else None)
+
+
+def agreement_and_proposal(versions: list[LearningPath]) -> tuple[LearningPath | None, LearningPath | None]:
+    """The newest accepted version, and the newest version beside it that the teacher has
+    neither accepted nor dismissed; versions newest first."""
+    agreement = next((v for v in versions if v.accepted_at), None)
+    newest = versions[0] if versions else None
+    if agreement is None or newest is agreement or newest.dismissed_at is not None:
+        return agreement, None
+    return agreement, newest
 
 
 def path_versions(teacher: User) -> list[LearningPath]:
@@ -142,6 +163,19 @@ def path_versions(teacher: User) -> list[LearningPath]:
     ).all()
 
 
+def with_steps(paths) -> None:
+    """Load the steps of several versions in one statement (a page shows the agreement
+    and the proposal beside it)."""
+    paths = [path for path in dict.fromkeys(paths) if path is not None]
+    if not paths:
+        return
+    steps = db.session.scalars(
+        sa.select(PathStep).where(PathStep.path_id.in_([p.id for p in paths])).order_by(PathStep.position)
+    ).all()
+    for path in paths:
+        set_committed_value(path, "steps", [step for step in steps if step.path_id == path.id])
+
+
 def path_version(teacher: User, version: int) -> LearningPath | None:
     return db.session.scalar(
         sa.select(LearningPath).where(LearningPath.teacher_id == teacher.id, LearningPath.version == version)
@@ -149,9 +183,15 @@ def path_version(teacher: User, version: int) -> LearningPath | None:
 
 
 def replan(
-    teacher: User, cause: str, today: date | None = None, catalogue: PlanningCatalogue | None = None
+    teacher: User,
+    cause: str,
+    today: date | None = None,
+    catalogue: PlanningCatalogue | None = None,
+    detail: dict | None = None,
 ) -> LearningPath:
-    """Plan again from the latest assessment and recorded progress; adds a path version."""
+    """Plan again from the latest assessment and recorded progress; a version that changes
+    what the teacher reads is kept (see ``keep_version``). Returns the path the teacher
+    works on: the agreement when there is one, else the newest version."""
     today = today or date.today()
     catalogue = catalogue or planning_catalogue()
     own = latest_assessment(teacher)
@@ -191,12 +231,14 @@ def replan(
             priorities=teacher.school.priorities if teacher.school else frozenset(),
         )
     )
-    previous = current_path(teacher)
+    versions = path_versions(teacher)
+    previous = current_path_of(versions)
     first_year = school_year_start(today)
     path = LearningPath(
         teacher=teacher,
-        version=(previous.version + 1) if previous else 1,
+        version=(versions[0].version + 1) if versions else 1,
         cause=cause,
+        cause_detail=_cause_detail(teacher, cause, today, detail),
         assessment_id=own.id,
         framework_code=catalogue.framework.code,
         phase=phase,
@@ -206,8 +248,6 @@ def replan(
         targets=targets,
         levels=levels,
         unreachable=[asdict(u) for u in result.unreachable],
-        # A re-plan after the teacher's own progress continues an accepted path.
-        accepted_at=utcnow() if previous and previous.accepted_at and cause == "progress" else None,
     )
     path.steps = _recorded_steps(progress, previous, modules, first_year) + [
         PathStep(
@@ -224,12 +264,8 @@ def replan(
         )
         for step in result.steps
     ]
-    order = {"done": 0, "in_progress": 1, "planned": 2, "skipped": 3}
-    path.steps.sort(key=lambda s: (s.school_year, order[s.status]))
-    for position, step in enumerate(path.steps):
-        step.position = position
-    db.session.add(path)
-    return path
+    order_steps(path.steps)
+    return keep_version(teacher, path, versions, progress)
 
 
 def _recorded_steps(progress, previous, modules, first_year) -> list[PathStep]:
@@ -282,3 +318,83 @@ def replan_if_planned(teacher: User, cause: str, catalogue: PlanningCatalogue | 
 
 def accept_path(path: LearningPath) -> None:
     path.accepted_at = utcnow()
+
+
+class NoProposal(Exception):
+    """The teacher has no open proposal beside the agreement."""
+
+
+def open_proposal(teacher: User) -> LearningPath:
+    _, proposal = agreement_and_proposal(path_versions(teacher))
+    if proposal is None:
+        raise NoProposal()
+    return proposal
+
+
+def accept_proposal(teacher: User) -> LearningPath:
+    """The proposal becomes the teacher's agreement."""
+    proposal = open_proposal(teacher)
+    proposal.accepted_at = utcnow()
+    return proposal
+
+
+def dismiss_proposal(teacher: User) -> LearningPath:
+    """The teacher keeps the agreement; the proposal stays on record, dismissed."""
+    proposal = open_proposal(teacher)
+    proposal.dismissed_at = utcnow()
+    return proposal
+
+
+def _cause_detail(teacher: User, cause: str, today: date, detail: dict | None) -> dict:
+    """Who or what caused a re-plan, for the sentence beside a proposal."""
+    found: dict = {"on": today.isoformat()}
+    if cause in ("mentor", "observation"):
+        assessment = latest_assessment(teacher, cause)
+        if assessment is not None:
+            found["by"] = assessment.assessor.name
+    elif cause == "school" and teacher.school is not None:
+        found["by"] = teacher.school.name
+    found.update(detail or {})
+    return found
+
+
+def replan_for_modules(codes) -> int:
+    """Plan again for every teacher whose agreement or proposal plans one of these modules
+    while the catalogue has withdrawn or changed it; returns how many were planned again.
+    Where an agreement exists, the result is a proposal beside it."""
+    codes = sorted(set(codes))
+    catalogue = planning_catalogue() if codes else None
+    if catalogue is None:
+        return 0
+    teacher_ids = db.session.scalars(
+        sa.select(LearningPath.teacher_id)
+        .join(PathStep, PathStep.path_id == LearningPath.id)
+        .where(PathStep.module_code.in_(codes), PathStep.status.in_(AHEAD))
+        .distinct()
+    ).all()
+    today = date.today()
+    planned_again = 0
+    for teacher in db.session.scalars(sa.select(User).where(User.id.in_(teacher_ids)).order_by(User.id)):
+        versions = path_versions(teacher)
+        agreement, proposal = agreement_and_proposal(versions)
+        shown = [p for p in (current_path_of(versions), proposal) if p is not None]
+        affected = sorted(
+            {
+                step.module_code
+                for path in shown
+                for step in path.steps
+                if step.module_code in codes
+                and step.status in AHEAD
+                and catalogue_mark(
+                    step.hours, step.outcomes, step.requires, catalogue.modules.get(step.module_code)
+                )
+            }
+        )
+        if not affected:
+            continue
+        try:
+            replan(teacher, "catalogue", today, catalogue, detail={"modules": affected})
+        except CannotPlan:
+            continue
+        planned_again += 1
+    return planned_again

@@ -3,12 +3,15 @@
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
+import sqlalchemy.orm as so
 
 from planner.catalogue.service import current_framework
+from planner.domain.agreement import AHEAD, catalogue_mark
 from planner.domain.assessment import Standing
 from planner.domain.catalogue import SCALE
+from planner.domain.catalogue import Module as DomainModule
 from planner.extensions import db
-from planner.models import Area, Framework, Module
+from planner.models import Area, Framework, Module, ModuleRequirement, Outcome
 from planner.models.catalogue import current_locale
 from planner.paths.explain import Names
 
@@ -34,13 +37,76 @@ def catalogue_names(framework: Framework | None, module_codes=None) -> Names:
     )
 
 
-def path_names(path) -> Names:
-    """Names for what a path page shows: its steps, what they need and their alternatives."""
+def path_names(*paths, framework: Framework | None = None) -> Names:
+    """Names for what a path page shows: its steps, what they need and their alternatives
+    (of each path given: an agreement and its proposal are shown together)."""
     codes = set()
-    for step in path.steps if path else ():
-        codes.update([step.module_code, *step.requires, *step.alternatives])
-        codes.update(reason["module"] for reason in step.reasons if reason.get("module"))
-    return catalogue_names(current_framework(), codes)
+    for path in paths:
+        for step in path.steps if path else ():
+            codes.update([step.module_code, *step.requires, *step.alternatives])
+            codes.update(reason["module"] for reason in step.reasons if reason.get("module"))
+    return catalogue_names(framework or current_framework(), codes)
+
+
+def path_catalogue(*paths, framework: Framework | None = None) -> tuple[Names, dict[int, str]]:
+    """Names for what the page shows of these paths, and the catalogue marks of their steps
+    ahead: step id -> "withdrawn" or "changed" when the catalogue withdrew the module or
+    changed its hours, outcomes or required modules since it was planned."""
+    framework = framework or current_framework()
+    names = path_names(*paths, framework=framework)
+    ahead = [step for path in paths if path is not None for step in path.steps if step.status in AHEAD]
+    state = module_state(framework, {step.module_code for step in ahead})
+    marks = {}
+    for step in ahead:
+        mark = catalogue_mark(step.hours, step.outcomes, step.requires, state.get(step.module_code))
+        if mark is not None:
+            marks[step.id] = mark
+    return names, marks
+
+
+def module_state(framework: Framework | None, codes) -> dict[str, DomainModule]:
+    """The active catalogue's modules of these codes, as far as a step depends on them
+    (hours, outcomes, required modules), in two statements."""
+    if framework is None or not codes:
+        return {}
+    rows = db.session.execute(
+        sa.select(Module.id, Module.code, Module.hours, Module.format).where(
+            Module.framework_id == framework.id,
+            Module.code.in_(sorted(set(codes))),
+            Module.retired.is_(False),
+        )
+    ).all()
+    ids = [row.id for row in rows]
+    required = so.aliased(Module)
+    # Outcomes and required modules in one statement: a page reads each table a fixed,
+    # small number of times.
+    outcomes_and_requires = sa.union_all(
+        sa.select(Outcome.module_id, Area.code, Outcome.level)
+        .join(Area, Outcome.area_id == Area.id)
+        .where(Outcome.module_id.in_(ids)),
+        sa.select(ModuleRequirement.module_id, required.code, sa.literal(None, sa.Integer))
+        .join(required, ModuleRequirement.required_id == required.id)
+        .where(ModuleRequirement.module_id.in_(ids)),
+    )
+    outcomes: dict[int, dict[str, int]] = {}
+    requires: dict[int, list[str]] = {}
+    for module_id, code, level in db.session.execute(outcomes_and_requires):
+        if level is None:
+            requires.setdefault(module_id, []).append(code)
+        else:
+            outcomes.setdefault(module_id, {})[code] = level
+    return {
+        row.code: DomainModule(
+            code=row.code,
+            hours=row.hours,
+            format=row.format,
+            phases=frozenset(),
+            sectors=frozenset(),
+            outcomes=outcomes.get(row.id, {}),
+            requires_modules=tuple(requires.get(row.id, ())),
+        )
+        for row in rows
+    }
 
 
 @dataclass

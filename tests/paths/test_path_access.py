@@ -74,7 +74,7 @@ def test_a_teacher_without_a_path_cannot_touch_a_step(client, auth, api_for, peo
 def test_versions_are_per_teacher(client, auth, people):
     """Version numbers count per teacher: another teacher's number shows one's own path."""
     colleague = people["colleague"]
-    assess(colleague, dict.fromkeys(SMALL_AREAS, 1))  # the colleague has version 2
+    assess(colleague, {"STELSEL": 1, "PLAN": 2, "GEDRAG": 1})  # the colleague has version 2
     assert current(colleague).version == 2
     auth.login(people["teacher"].email)
     assert client.get("/path/versions/2").status_code == 404

@@ -72,6 +72,9 @@ def test_accept_without_a_path_is_400(client, auth, teacher):
 def test_plan_again_on_request(client, logged_in):
     response = client.post("/path/replan")
     assert location(response) == "/path"
+    assert current(logged_in).version == 1  # nothing changed: no new version
+    assess(logged_in, {"STELSEL": 1, "PLAN": 2, "GEDRAG": 1}, plan=False)
+    client.post("/path/replan")
     path = current(logged_in)
     assert path.version == 2 and path.cause == "request"
 

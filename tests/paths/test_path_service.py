@@ -189,7 +189,7 @@ def test_replanning_keeps_done_and_in_progress(planned):
     path = change_step(planned, path, steps_by_module(path)["GED-1"], "in_progress")
     db.session.commit()
     # A new self-assessment: the recorded progress stays in the new version.
-    assess(planned, dict.fromkeys(SMALL_AREAS, 1))
+    assess(planned, {"STELSEL": 1, "PLAN": 2, "GEDRAG": 1})
     path = current(planned)
     assert path.version == 4 and path.cause == "assessment"
     steps = steps_by_module(path)
@@ -206,8 +206,10 @@ def test_accepting_carries_over_to_progress_but_not_to_a_new_assessment(planned)
     path = change_step(planned, path, steps_by_module(path)["GED-1"], "in_progress")
     db.session.commit()
     assert path.accepted_at is not None
-    assess(planned, dict.fromkeys(SMALL_AREAS, 1))
-    assert current(planned).accepted_at is None
+    assess(planned, {"STELSEL": 1, "PLAN": 2, "GEDRAG": 1})
+    agreement, proposal = service.agreement_and_proposal(service.path_versions(planned))
+    assert agreement.id == path.id and current(planned).id == path.id
+    assert proposal.accepted_at is None and proposal.cause == "assessment"
 
 
 def test_cannot_plan_without_sector_or_assessment(make_catalogue, make_user):
