@@ -51,6 +51,7 @@ def test_the_leader_sets_budget_priority_and_a_higher_target(client, auth, make_
         "phase": "induction",
         "reason": "no-module",
         "best_level": 3,
+        "school_year": None,
     } in path.unreachable
     gedrag = next(step for step in path.steps if step.module_code == "GED-1")
     assert {"kind": "school-priority", "area": "GEDRAG"}.items() <= next(

@@ -7,6 +7,7 @@ from flask import g, jsonify, request
 
 from planner.api import bp
 from planner.api.catalogue import api_error
+from planner.api.documents import step_document, unreachable_document
 from planner.catalogue.service import area_codes, current_framework
 from planner.domain.assessment import COMPLEXITIES, class_context_problems
 from planner.domain.catalogue import SCALE
@@ -17,7 +18,7 @@ from planner.models import Role
 from planner.paths import assessing, service
 from planner.paths.agreements import proposal_changes
 from planner.paths.changes import cause_sentence, change_sentence
-from planner.paths.explain import reason_sentence, unreachable_sentence
+from planner.paths.explain import Context
 from planner.paths.progress import StepRefused, change_step, step_of_current_path
 from planner.paths.views import path_catalogue
 
@@ -171,6 +172,7 @@ def agreement_document(versions) -> dict:
 
 
 def path_document(path, names, marks) -> dict:
+    context = Context(school_year_label=path.school_year_label)
     return {
         "version": path.version,
         "phase": path.phase,
@@ -179,30 +181,32 @@ def path_document(path, names, marks) -> dict:
         "accepted": path.accepted_at is not None,
         "steps": [
             {
-                "id": step.id,
-                "module": step.module_code,
-                "phase": step.phase,
-                "school_year": step.school_year,
-                "period": step.period,
-                "hours": step.hours,
-                "needs_facilitation": step.needs_facilitation,
-                "status": step.status,
-                "reasons": [reason_sentence(r, names) for r in step.reasons],
-                "requires": step.requires,
+                **step_document(_step_fields(step), names, context),
                 # "withdrawn" or "changed" when the catalogue no longer offers it as planned
                 "catalogue": marks.get(step.id),
             }
             for step in path.steps
         ],
-        "unreachable": [
-            {
-                "area": u["area"],
-                "target": u["target"],
-                "phase": u["phase"],
-                "reason": unreachable_sentence(u, names),
-            }
-            for u in path.unreachable
-        ],
+        "unreachable": [unreachable_document(u, names, context) for u in path.unreachable],
+    }
+
+
+def _step_fields(step) -> dict:
+    return {
+        "id": step.id,
+        "module": step.module_code,
+        "phase": step.phase,
+        "school_year": step.school_year,
+        "period": step.period,
+        "last_school_year": step.last_school_year,
+        "last_period": step.last_period,
+        "hours": step.hours,
+        "status": step.status,
+        "outcomes": step.outcomes,
+        "needs_facilitation": step.needs_facilitation,
+        "facilitation_hours": step.facilitation_hours,
+        "reasons": step.reasons,
+        "requires": step.requires,
     }
 
 

@@ -226,11 +226,13 @@ def _unreachable(
             _raise(in_reach, module.outcomes)
     finder = RouteFinder(offer, reached, levels, request.modules)
     missed = []
+    # A level missed for good is reported once, at the first phase that asks for it.
+    missed_for_good: set[tuple[str, int]] = set()
     for phase in PHASES[phase_rank(request.phase) :]:
         end = schedule.phase_end(phase)
         at_end = _levels_by(base, drafts, end) if end is not None else dict(levels)
         for area, target in sorted(targets.get(phase, {}).items()):
-            if at_end.get(area, 0) >= target:
+            if at_end.get(area, 0) >= target or (area, target) in missed_for_good:
                 continue
             if levels.get(area, 0) >= target:
                 year = min(
@@ -247,6 +249,7 @@ def _unreachable(
             else:
                 reason = "budget"
             missed.append(Unreachable(area, target, phase, reason, levels.get(area, 0)))
+            missed_for_good.add((area, target))
     return tuple(missed)
 
 

@@ -51,7 +51,8 @@ def reason_sentence(reason: dict, names: Names, context: Context = NO_CONTEXT) -
         sentence = _gap_sentence(reason, area)
         source = reason.get("source")
         if source in ("mentor", "observation"):
-            sentence = f"{sentence} {_source_sentence(source, context)}"
+            who = reason.get("by") or context.assessors.get(source)
+            sentence = f"{sentence} {_source_sentence(source, who)}"
         return sentence
     if kind == "prerequisite":
         later = names.module(reason.get("module"))
@@ -66,7 +67,7 @@ def reason_sentence(reason: dict, names: Names, context: Context = NO_CONTEXT) -
     if kind == "wish":
         return _("You want to develop %(area)s.", area=area)
     if kind == "class-context":
-        return _class_sentence(area, context.class_context)
+        return _class_sentence(area, reason.get("class") or context.class_context)
     if kind == "school-priority":
         return _("Your school gives priority to %(area)s.", area=area)
     if kind == "in-progress":
@@ -90,8 +91,7 @@ def facilitation_sentence(hours_above: int) -> str:
     )
 
 
-def _source_sentence(source: str, context: Context) -> str:
-    who = context.assessors.get(source)
+def _source_sentence(source: str, who: str | None) -> str:
     if source == "mentor":
         if who:
             return _(

@@ -9,11 +9,9 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from planner.catalogue.service import current_framework, domain_modules
 from planner.domain.agreement import AHEAD, catalogue_mark
-from planner.domain.assessment import heavy_class, planning_levels
 from planner.domain.catalogue import Module as DomainModule
 from planner.domain.catalogue import TargetEntry
-from planner.domain.phases import years_per_phase
-from planner.domain.planning import PlanRequest, alternatives, plan
+from planner.domain.planning import alternatives, effective_targets, plan
 from planner.domain.progress import school_year_number, school_year_start
 from planner.domain.targets import MAX_SPECIALISMS, add_specialisms, merge_targets, raise_targets
 from planner.extensions import db
@@ -21,10 +19,9 @@ from planner.models import Area, Framework, School, Target, User
 from planner.models.accounts import utcnow
 from planner.models.paths import Assessment, LearningPath, ModuleProgress, PathStep
 from planner.paths.agreements import keep_version, order_steps
+from planner.paths.levels import teacher_levels
+from planner.paths.request import DEFAULT_BUDGET_HOURS, Situation, plan_request, sector_targets
 
-# CAO po 2024-2025: 40 hours a year of individual professionalisation for a full-time
-# teacher; a school sets its own figure.
-DEFAULT_BUDGET_HOURS = 40
 PROGRESS_STATUSES = ("in_progress", "done", "skipped")
 MAX_ALTERNATIVES = 3
 
@@ -85,6 +82,8 @@ class PlanningCatalogue:
     targets: list[TargetEntry]
     area_codes: frozenset[str]
     class_context_areas: frozenset[str]
+    # The framework's order of areas: it breaks ties between gaps.
+    area_order: tuple[str, ...] = ()
 
 
 def planning_catalogue() -> PlanningCatalogue | None:
@@ -92,7 +91,9 @@ def planning_catalogue() -> PlanningCatalogue | None:
     if framework is None:
         return None
     areas = db.session.execute(
-        sa.select(Area.code, Area.class_context).where(Area.framework_id == framework.id)
+        sa.select(Area.code, Area.class_context)
+        .where(Area.framework_id == framework.id)
+        .order_by(Area.position)
     ).all()
     return PlanningCatalogue(
         framework=framework,
@@ -100,6 +101,7 @@ def planning_catalogue() -> PlanningCatalogue | None:
         targets=target_entries(framework),
         area_codes=frozenset(code for code, _ in areas),
         class_context_areas=frozenset(code for code, class_context in areas if class_context),
+        area_order=tuple(code for code, _ in areas),
     )
 
 
@@ -204,33 +206,16 @@ def replan(
         raise CannotPlan("no-sector")
     phase = teacher.phase
     modules = catalogue.modules
-    mentor = latest_assessment(teacher, "mentor")
-    levels = planning_levels(own.levels, mentor.levels if mentor else None)
-    targets = teacher_targets(catalogue.targets, catalogue.area_codes, sector, own, teacher.school)
-    progress = progress_by_module(teacher)
-    by_status = {
-        status: frozenset(c for c, p in progress.items() if p.status == status)
-        for status in PROGRESS_STATUSES
-    }
-    budget = budget_hours(teacher)
-    result = plan(
-        PlanRequest(
-            modules=modules,
-            levels=levels,
-            sector=sector,
-            phase=phase,
-            years=years_per_phase(phase, teacher.years_experience, teacher.study_years_left),
-            targets=targets,
-            budget={name: budget for name in targets},
-            done=by_status["done"],
-            in_progress=by_status["in_progress"],
-            skipped=by_status["skipped"],
-            wishes=frozenset(own.wishes),
-            heavy_class=heavy_class(sector, **own.class_context),
-            class_context_areas=catalogue.class_context_areas,
-            priorities=teacher.school.priorities if teacher.school else frozenset(),
-        )
+    situation, assessors = teacher_situation(teacher, own, catalogue.framework, today)
+    targets = sector_targets(catalogue.targets, sector, catalogue.area_codes, situation.raised_targets)
+    request = plan_request(
+        situation, modules, targets, catalogue.class_context_areas, catalogue.area_order, today
     )
+    result = plan(request)
+    targets = effective_targets(request)
+    levels = dict(situation.levels)
+    budget = situation.budget_hours_per_year
+    progress = progress_by_module(teacher)
     versions = path_versions(teacher)
     previous = current_path_of(versions)
     first_year = school_year_start(today)
@@ -257,15 +242,89 @@ def replan(
             last_school_year=step.last_school_year,
             hours=step.hours,
             status=step.status,
-            reasons=[asdict(reason) for reason in step.reasons],
+            period=step.period,
+            last_period=step.last_period,
+            needs_facilitation=step.needs_facilitation,
+            facilitation_hours=step.facilitation_hours,
+            reasons=[_reason_record(reason, assessors, situation.class_context) for reason in step.reasons],
+            why=[_why(reason) for reason in step.reasons],
             requires=list(step.requires),
             outcomes=dict(step.outcomes),
-            alternatives=alternatives(modules, step.module, sector, step.phase)[:MAX_ALTERNATIVES],
+            alternatives=alternatives(modules, step.module, sector, step.phase, situation.reach)[
+                :MAX_ALTERNATIVES
+            ],
         )
         for step in result.steps
     ]
     order_steps(path.steps)
     return keep_version(teacher, path, versions, progress)
+
+
+def teacher_situation(
+    teacher: User, own: Assessment, framework: Framework, today: date
+) -> tuple[Situation, dict[str, str]]:
+    """The teacher as the planner sees them, and who assessed them (by source)."""
+    levels, sources, found = teacher_levels(teacher, framework)
+    progress = progress_by_module(teacher)
+    first_year = school_year_start(today)
+    school = teacher.school
+    reach = set()
+    if school is not None:
+        reach |= {("board", school.board_code), ("region", school.region_code)}
+    if teacher.institute is not None and teacher.institute.code:
+        reach.add(("alumni", teacher.institute.code))
+    assessors = {}
+    if found.mentor is not None:
+        assessors["mentor"] = found.mentor.assessor.name
+    for area, observation in found.observed.items():
+        if sources.get(area) and sources[area].source == "observation":
+            assessors.setdefault("observation", observation.assessor.name)
+    # The induction programme is for starters: a student teacher (in their first teaching
+    # year later on) or a teacher in their first year.
+    starter = teacher.phase == "initial" or (teacher.phase == "induction" and teacher.years_experience == 0)
+    done = {code for code, record in progress.items() if record.status == "done"}
+    situation = Situation(
+        sector=teacher.teaching_sector or "",
+        phase=teacher.phase,
+        years_experience=teacher.years_experience,
+        study_years_left=teacher.study_years_left,
+        levels={area: found.level for area, found in sources.items()},
+        level_sources={area: found.source for area, found in sources.items()},
+        wishes=frozenset(own.wishes),
+        # Level 5 comes only from a specialism chosen in the experienced phase.
+        specialisms=frozenset(own.specialisms[:MAX_SPECIALISMS]),
+        class_context=own.class_context,
+        budget_hours_per_year=budget_hours(teacher),
+        done=frozenset(done),
+        done_years={
+            code: school_year_number(progress[code].on_date, first_year)
+            for code in done
+            if progress[code].on_date is not None
+        },
+        in_progress=frozenset(c for c, p in progress.items() if p.status == "in_progress"),
+        skipped=frozenset(c for c, p in progress.items() if p.status == "skipped"),
+        priorities=school.priorities if school else frozenset(),
+        raised_targets=school.raised_targets() if school else {},
+        reach=frozenset((kind, code) for kind, code in reach if code),
+        induction_programme=school.induction_programme if school and starter else None,
+        side_entrant=teacher.qualification == "side-entrant",
+    )
+    return situation, assessors
+
+
+def _reason_record(reason, assessors: dict[str, str], class_context: dict) -> dict:
+    """A reason as stored: with who assessed and the class counts it quotes, so that an old
+    version still reads as it did when it was planned."""
+    record = asdict(reason)
+    if reason.kind == "gap" and reason.source in assessors:
+        record["by"] = assessors[reason.source]
+    if reason.kind == "class-context":
+        record["class"] = {key: value for key, value in class_context.items() if value is not None}
+    return record
+
+
+def _why(reason) -> dict:
+    return {key: getattr(reason, key) for key in ("kind", "area", "level", "target", "phase", "module")}
 
 
 def _recorded_steps(progress, previous, modules, first_year) -> list[PathStep]:

@@ -74,8 +74,9 @@ def test_mentor_assessment_side_by_side_with_differences_of_two_marked(client, a
     chart = page.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
     assert chart.count('class="mentor"') == 3
     assert chart.count('<g class="row topic">') == 2
-    # The path of the teacher is shown too.
-    for code in ("GED-1", "PLN-1"):
+    # The path of the teacher is shown too; PLN-1 is not in it, as the teacher stands at
+    # the level it brings.
+    for code in ("GED-1", "PLN-2"):
         assert code in page
 
 

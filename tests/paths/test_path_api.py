@@ -54,11 +54,11 @@ def test_get_the_path_document(api, teacher):
     assert set(by_module) == {"STL-1", "PLN-1", "PLN-2", "GED-1"}
     assert by_module["PLN-2"]["requires"] == ["PLN-1"]
     assert by_module["PLN-2"]["hours"] == 24 and by_module["PLN-2"]["phase"] == "induction"
-    assert (
-        by_module["STL-1"]["school_year"]
-        < by_module["PLN-1"]["school_year"]
-        < by_module["PLN-2"]["school_year"]
-    )
+
+    def start(code):
+        return (by_module[code]["school_year"], by_module[code]["period"])
+
+    assert start("STL-1") < start("PLN-1") < start("PLN-2")
     assert body["unreachable"] == []
 
 
