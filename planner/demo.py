@@ -11,6 +11,14 @@ from planner.models import Institute, Provider, Role, School, Team, User
 
 DEMO_PASSWORD = "demo-planner-2026"
 DEMO_INSTITUTE_PROVIDER = "PABO-NW"
+# The alumni code of Pabo Noordwest: its offers for its own alumni name it.
+DEMO_INSTITUTE_CODE = "PABO-NW"
+# Starters and students up to this many years of experience graduated (or study) at Pabo
+# Noordwest, so its alumni offers reach them.
+DEMO_ALUMNI_YEARS = 2
+DEMO_BOARD_CODE = "BRON-NW"
+DEMO_PO_REGION = "PO-2801"
+DEMO_VO_REGION = "VO-2801"
 
 # name, email (None: generated), team index, qualification, years of experience, study years left
 PRIMARY_TEACHERS = [
@@ -61,14 +69,27 @@ def create_demo() -> list[str]:
     report = [line for line in [ensure_catalogue()] if line]
     if db.session.scalar(sa.select(User).where(User.email == "leraar@example.org")):
         return report + ["Demo accounts exist already."]
-    primary = School(name="Basisschool De Regenboog", sector="po")
+    # The board and region codes that local offers in the shipped catalogue name.
+    primary = School(
+        name="Basisschool De Regenboog",
+        sector="po",
+        board_code=DEMO_BOARD_CODE,
+        board_name="Stichting Bron Noordwest",
+        region_code=DEMO_PO_REGION,
+    )
     teams = [
         Team(name="Onderbouw (groep 1-4)", school=primary),
         Team(name="Bovenbouw (groep 5-8)", school=primary),
     ]
-    secondary = School(name="Stedelijk College Noord", sector="vo")
+    secondary = School(
+        name="Stedelijk College Noord",
+        sector="vo",
+        board_code="SVO-NOORD",
+        board_name="Stichting Voortgezet Onderwijs Noord",
+        region_code=DEMO_VO_REGION,
+    )
     vo_team = Team(name="Onderbouw havo/vwo", school=secondary)
-    institute = Institute(name="Pabo Noordwest")
+    institute = Institute(name="Pabo Noordwest", code=DEMO_INSTITUTE_CODE)
     db.session.add_all([primary, secondary, institute, *teams, vo_team])
     provider = db.session.scalar(sa.select(Provider).where(Provider.code == DEMO_INSTITUTE_PROVIDER))
     if provider is not None:
@@ -85,6 +106,7 @@ def create_demo() -> list[str]:
             qualification=qualification,
             years_experience=years,
             study_years_left=study,
+            institute=institute if years <= DEMO_ALUMNI_YEARS else None,
         )
         for name, email, team, qualification, years, study in PRIMARY_TEACHERS
     ]

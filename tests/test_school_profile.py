@@ -243,3 +243,15 @@ def test_a_wrong_link_is_shown_at_its_field_and_nothing_changes(
             assert f'value="{value}"' in page
     db.session.expire_all()
     assert (school.budget_hours_per_year, school.board_code, school.induction_programme) == (40, "", None)
+
+
+def test_a_programme_no_longer_offered_is_pointed_out(client, auth, school_with_programmes):
+    school, leader = school_with_programmes
+    school.induction_programme = "BUD-OUD"
+    db.session.commit()
+    auth.login(leader.email)
+    page = client.get("/school/profile").get_data(as_text=True)
+    assert "Je inductieprogramma BUD-OUD wordt in de catalogus niet meer aan je school aangeboden" in page
+    school.induction_programme = "BUD-1"
+    db.session.commit()
+    assert "niet meer aan je school aangeboden" not in client.get("/school/profile").get_data(as_text=True)

@@ -7,6 +7,7 @@ from planner.domain.catalogue import SECTORS
 from planner.formtools import choices
 from planner.labels import SECTOR_LABELS
 from planner.models import Role
+from planner.school.forms import SchoolLinksMixin, reach_code_field
 
 ROLE_LABELS = {
     Role.TEACHER: _l("Teacher"),
@@ -16,7 +17,7 @@ ROLE_LABELS = {
 }
 
 
-class SchoolForm(FlaskForm):
+class SchoolForm(SchoolLinksMixin, FlaskForm):
     name = StringField(_l("School name"), validators=[DataRequired(), Length(max=200)])
     sector = SelectField(_l("Sector"), choices=choices((s, SECTOR_LABELS[s]) for s in SECTORS))
     budget_hours_per_year = IntegerField(
@@ -39,7 +40,18 @@ class TeamForm(FlaskForm):
 
 class InstituteForm(FlaskForm):
     name = StringField(_l("Institute name"), validators=[DataRequired(), Length(max=200)])
+    code = reach_code_field(
+        _l("Institute code"), _l("Modules for the institute's alumni name this code, e.g. PABO-NW.")
+    )
     submit = SubmitField(_l("Add institute"))
+
+    def __init__(self, *args, code_taken, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._code_taken = code_taken
+
+    def validate_code(self, field):
+        if field.data and self._code_taken(field.data):
+            raise ValidationError(_l("Another institute has this code."))
 
 
 class AccountForm(FlaskForm):

@@ -26,7 +26,9 @@ def _forms(schools, institutes, formdata_for: str | None = None):
     return {
         "school_form": SchoolForm(prefix="school", **data("school")),
         "team_form": TeamForm(prefix="team", schools=schools, **data("team")),
-        "institute_form": InstituteForm(prefix="institute", **data("institute")),
+        "institute_form": InstituteForm(
+            prefix="institute", code_taken=_institute_code_taken, **data("institute")
+        ),
         "account_form": AccountForm(
             prefix="account",
             schools=schools,
@@ -35,6 +37,10 @@ def _forms(schools, institutes, formdata_for: str | None = None):
             **data("account"),
         ),
     }
+
+
+def _institute_code_taken(code: str) -> bool:
+    return db.session.scalar(sa.select(Institute.id).where(Institute.code == code)) is not None
 
 
 def _render(forms, schools, institutes, invitation_link=None, status=200):
@@ -74,12 +80,15 @@ def create(kind: str):
                 name=form.name.data,
                 sector=form.sector.data,
                 budget_hours_per_year=form.budget_hours_per_year.data,
+                board_code=form.board_code.data or "",
+                board_name=form.board_name.data or "",
+                region_code=form.region_code.data or "",
             )
         )
     elif kind == "team":
         db.session.add(Team(school_id=form.school.data, name=form.name.data))
     elif kind == "institute":
-        db.session.add(Institute(name=form.name.data))
+        db.session.add(Institute(name=form.name.data, code=form.code.data or None))
     else:
         school_id, _sep, team_id = form.team.data.partition(":")
         school = db.session.get(School, int(school_id)) if school_id else None

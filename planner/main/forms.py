@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from planner.domain.catalogue import SECTORS
 from planner.formtools import choices
@@ -30,6 +30,25 @@ class TeacherProfileForm(ProfileForm):
         choices=choices([("", _l("Follows from qualification and experience"))] + list(PHASE_LABELS.items())),
         default="",
     )
+    # The institute the teacher graduated from (or studies at): its alumni offers reach them.
+    # Checked below rather than by the field, so that a form without it keeps the stored one.
+    institute_id = SelectField(
+        _l("Teacher-training institute"),
+        coerce=int,
+        default=0,
+        validate_choice=False,
+        description=_l("Where you graduated, or study now: some institutes offer their alumni coaching."),
+    )
+
+    def __init__(self, *args, institutes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.institute_id.choices = choices(
+            [(0, _l("None, or not in the list"))] + [(i.id, i.name) for i in institutes]
+        )
+
+    def validate_institute_id(self, field):
+        if field.data and field.data not in {choice.value for choice in field.choices}:
+            raise ValidationError(_l("Choose an institute from the list."))
 
 
 class TokenForm(FlaskForm):

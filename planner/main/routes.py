@@ -9,7 +9,7 @@ from planner.config import LANGUAGES
 from planner.extensions import db
 from planner.main import bp
 from planner.main.forms import ProfileForm, TeacherProfileForm, TokenForm
-from planner.models import ApiToken, Role
+from planner.models import ApiToken, Institute, Role
 from planner.paths import service as paths_service
 
 
@@ -42,23 +42,30 @@ def accounts_safe_next() -> str:
     return safe_next(request.form.get("next"))
 
 
+def teacher_profile_form(**kwargs) -> TeacherProfileForm:
+    institutes = db.session.scalars(sa.select(Institute).order_by(Institute.name)).all()
+    return TeacherProfileForm(institutes=institutes, **kwargs)
+
+
 @bp.route("/profile", methods=["GET", "POST"])
 @login_required
 def profile():
-    form_class = TeacherProfileForm if current_user.role == Role.TEACHER else ProfileForm
-    form = form_class(obj=current_user)
+    is_teacher = current_user.role == Role.TEACHER
+    form = teacher_profile_form(obj=current_user) if is_teacher else ProfileForm(obj=current_user)
     if request.method == "GET":
         form.locale.data = current_user.locale or "nl"
-        if current_user.role == Role.TEACHER:
+        if is_teacher:
             form.phase_override.data = current_user.phase_override or ""
             form.sector.data = current_user.teaching_sector or "po"
             form.qualification.data = current_user.qualification or "qualified"
+            form.institute_id.data = current_user.institute_id or 0
     if form.validate_on_submit():
         planned_for = path_profile(current_user)
         form.populate_obj(current_user)
-        if current_user.role == Role.TEACHER:
+        if is_teacher:
             current_user.phase_override = form.phase_override.data or None
             current_user.study_years_left = form.study_years_left.data or 0
+            current_user.institute_id = form.institute_id.data or None
         session["locale"] = current_user.locale
         replanned = planned_for != path_profile(current_user) and replan_after_profile(current_user)
         db.session.commit()
@@ -84,6 +91,8 @@ def path_profile(user) -> tuple:
         user.teaching_sector,
         user.years_experience,
         user.study_years_left,
+        # The institute decides which alumni offers reach the teacher.
+        user.institute_id,
     )
 
 
@@ -119,9 +128,10 @@ def create_token():
     if form.validate_on_submit():
         # Shown once, in this response only: just the hash is stored.
         token = accounts.create_api_token(current_user, form.label.data or "")
-        profile_form = TeacherProfileForm(obj=current_user, formdata=None)
+        profile_form = teacher_profile_form(obj=current_user, formdata=None)
         profile_form.locale.data = current_user.locale or "nl"
         profile_form.phase_override.data = current_user.phase_override or ""
+        profile_form.institute_id.data = current_user.institute_id or 0
         return render_profile(profile_form, new_token=token)
     return redirect(url_for("main.profile"))
 

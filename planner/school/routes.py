@@ -119,9 +119,8 @@ def profile():
     # The school's profile is the school leader's to set; team leaders read it.
     may_edit = current_user.team_id is None
     data = school_profile.profile_data(school, areas) if request.method == "GET" else None
-    form = school_profile_form(
-        areas, school_profile.induction_programmes(school, current_framework()), data=data
-    )
+    programmes = school_profile.induction_programmes(school, current_framework())
+    form = school_profile_form(areas, programmes, data=data)
     if request.method == "POST" and not may_edit:
         abort(403)
     if form.validate_on_submit():
@@ -161,6 +160,12 @@ def profile():
             for area in areas
         ],
         defaults=framework_targets(school),
+        # A programme since retired or changed: the leader should choose again.
+        lost_programme=(
+            school.induction_programme
+            if school.induction_programme not in {None, *(m.code for m in programmes)}
+            else None
+        ),
     )
 
 
