@@ -17,6 +17,7 @@ SECTOR_LABELS = {
 }
 QUALIFICATION_LABELS = {
     "student": _l("Student teacher"),
+    "side-entrant": _l("Side entrant or PDG: teaching while qualifying"),
     "qualified": _l("Qualified teacher"),
 }
 GROUP_LABELS = {

@@ -44,6 +44,11 @@ class Context:
 NO_CONTEXT = Context()
 
 
+def path_context(path) -> Context:
+    """The context of a stored path: its school years read as calendar years."""
+    return Context(school_year_label=path.school_year_label)
+
+
 def reason_sentence(reason: dict, names: Names, context: Context = NO_CONTEXT) -> str:
     kind = reason.get("kind")
     area = names.area(reason.get("area"))

@@ -83,7 +83,12 @@ def plan_request(
         levels=dict(situation.levels),
         sector=situation.sector,
         phase=situation.phase,
-        years=years_per_phase(situation.phase, situation.years_experience, situation.study_years_left),
+        years=years_per_phase(
+            situation.phase,
+            situation.years_experience,
+            situation.study_years_left,
+            teaching=situation.side_entrant,
+        ),
         targets=targets,
         budget={"initial": STUDY_HOURS_PER_YEAR, "induction": budget, "experienced": budget},
         done=situation.done,
