@@ -10,6 +10,7 @@ from planner.extensions import db
 from planner.models import Institute, LearningPath, Role, School
 from planner.paths import assessing, service
 from planner.paths.reach import teacher_reach
+from tests.conftest import small_document
 
 
 def _profile_form(user, **changes) -> dict:
@@ -85,7 +86,16 @@ def test_other_roles_have_no_institute_field(client, auth, make_school, make_use
 def test_a_new_institute_plans_the_path_again(
     client, auth, make_school, make_user, make_catalogue, institutes
 ):
-    make_catalogue()
+    # A short alumni course of Pabo Noordwest does what GED-1 does.
+    document = small_document()
+    alumni_course = {
+        **next(m for m in document["modules"] if m["code"] == "GED-1"),
+        "code": "GED-ALU",
+        "hours": 4,
+        "reach": {"kind": "alumni", "code": "PABO-NW"},
+    }
+    document["modules"].append(alumni_course)
+    make_catalogue(document)
     teacher = make_user(school=make_school(), qualification="qualified")
     assessment = assessing.start_draft(teacher, None)
     assessing.set_areas(assessment, {"STELSEL": 1, "PLAN": 1, "GEDRAG": 1})
@@ -100,6 +110,7 @@ def test_a_new_institute_plans_the_path_again(
         .order_by(LearningPath.version)
     ).all()
     assert causes == ["assessment", "profile"]
+    assert "GED-ALU" in {step.module_code for step in service.current_path(teacher).steps}
 
 
 # What reaches a teacher

@@ -20,6 +20,7 @@ from planner.models.accounts import utcnow
 from planner.models.paths import Assessment, LearningPath, ModuleProgress, PathStep
 from planner.paths.agreements import keep_version, order_steps
 from planner.paths.levels import teacher_levels
+from planner.paths.reach import teacher_reach
 from planner.paths.request import DEFAULT_BUDGET_HOURS, Situation, plan_request, sector_targets
 
 PROGRESS_STATUSES = ("in_progress", "done", "skipped")
@@ -268,11 +269,6 @@ def teacher_situation(
     progress = progress_by_module(teacher)
     first_year = school_year_start(today)
     school = teacher.school
-    reach = set()
-    if school is not None:
-        reach |= {("board", school.board_code), ("region", school.region_code)}
-    if teacher.institute is not None and teacher.institute.code:
-        reach.add(("alumni", teacher.institute.code))
     assessors = {}
     if found.mentor is not None:
         assessors["mentor"] = found.mentor.assessor.name
@@ -305,7 +301,7 @@ def teacher_situation(
         skipped=frozenset(c for c, p in progress.items() if p.status == "skipped"),
         priorities=school.priorities if school else frozenset(),
         raised_targets=school.raised_targets() if school else {},
-        reach=frozenset((kind, code) for kind, code in reach if code),
+        reach=teacher_reach(teacher),
         induction_programme=school.induction_programme if school and starter else None,
         side_entrant=teacher.qualification == "side-entrant",
     )
