@@ -1,6 +1,6 @@
 """JSON Schema of the catalogue interchange format (the contract other tools write)."""
 
-from planner.domain.catalogue import FORMATS, LEVELS, PHASES, SECTORS
+from planner.domain.catalogue import FORMATS, LEVELS, PHASES, SCALE, SECTORS
 
 _CODE = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,19}$"}
 _TEXT = {
@@ -36,7 +36,8 @@ AREA = {
         "class_context": {"type": "boolean"},
         "levels": {
             "type": "object",
-            "properties": {str(level): _TEXT for level in LEVELS},
+            # "0" (not yet) is optional: a teacher can stand below the first descriptor.
+            "properties": {str(level): _TEXT for level in SCALE},
             "required": [str(level) for level in LEVELS],
             "additionalProperties": False,
         },
