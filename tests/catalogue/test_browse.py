@@ -86,11 +86,12 @@ def test_retired_modules_only_for_editors(client, auth, make_catalogue, make_use
 
 def test_browse_pages_through_a_large_catalogue(client, make_catalogue, shipped_document):
     make_catalogue(shipped_document)
-    codes = [m["code"] for m in shipped_document["modules"]]
+    codes = [m["code"] for m in shipped_document["modules"] if not m.get("retired")]
+    last = -(-len(codes) // 40)
     first = _page(client, "/catalogue/")
-    assert f"{len(codes)} modules" in first and "page 1 of 3" in first
+    assert f"{len(codes)} modules" in first and f"page 1 of {last}" in first
     assert module_codes(first) == codes[:40]
-    assert module_codes(_page(client, "/catalogue/?page=3")) == codes[80:]
+    assert module_codes(_page(client, f"/catalogue/?page={last}")) == codes[40 * (last - 1) :]
     assert 'href="/catalogue/?page=2"' in first
 
 
