@@ -67,6 +67,10 @@ __all__ = [
 # takes a specialism, chosen in the experienced phase.
 WISH_CEILING = 4
 SPECIALIST = LEVELS[-1]
+# A module counts as a bundle when it brings at least this many levels towards a phase's
+# targets (for example four areas one level each): the planner takes the best-value
+# bundles first, as a mentor would put a broad introduction before single courses.
+BUNDLE_GAIN = 4
 
 
 def plan(request: PlanRequest) -> Path:
@@ -177,16 +181,37 @@ class _Planner:
                 self.schedule.book_done(modules[code], request.done_years[code])
         for code in in_progress:
             self.schedule.book_fixed(modules[code], start)
-        self.offer = Offer(
-            modules,
-            request.sector,
-            phases=set().union(*self.years),
-            excluded=set(done) | set(in_progress) | set(request.skipped),
-            admits=self._admits,
-        )
+        self.excluded = set(done) | set(in_progress) | set(request.skipped)
+        self.offer = self._offer(set().union(*self.years))
         reached = projected_levels(self.base, modules, in_progress)
         self.finder = RouteFinder(self.offer, set(done) | set(in_progress), reached, modules)
+        # Per phase that ends before the horizon, a finder over the modules offered in the
+        # phases open until then: a route within the phase may differ from the cheapest.
+        self.windows: dict[str, tuple[Offer, RouteFinder]] = {}
         self.order = {area: index for index, area in enumerate(request.area_order)}
+
+    def _offer(self, phases: set[str]) -> Offer:
+        return Offer(
+            self.request.modules,
+            self.request.sector,
+            phases=phases,
+            excluded=self.excluded,
+            admits=self._admits,
+        )
+
+    def _window(self, phase: str) -> tuple[Offer, RouteFinder]:
+        if phase not in self.windows:
+            end = self.schedule.phase_end(phase) or self.schedule.periods
+            phases = set().union(*self.years[: (end - 1) // PERIODS_PER_YEAR + 1])
+            offer = self._offer(phases)
+            finder = RouteFinder(offer, self.finder._reached, self.finder.levels, self.request.modules)
+            self.windows[phase] = (offer, finder)
+        return self.windows[phase]
+
+    def _take(self, codes: list[str]) -> None:
+        self.finder.take_codes(codes)
+        for _, finder in self.windows.values():
+            finder.take_codes(codes)
 
     def _admits(self, module: Module) -> bool:
         return (
@@ -198,13 +223,21 @@ class _Planner:
     def run(self) -> Path:
         self._induction_programme()
         current = self.request.phase
-        for area, level in sorted(self._gaps(current), key=self._urgency):
+        gaps = sorted(self._gaps(current), key=self._urgency)
+        # The class calls first and the teacher's wishes next; then what closes many gaps
+        # at once; then the remaining gaps one by one.
+        pressing = [gap for gap in gaps if self._urgency(gap)[:2] != (True, True)]
+        for area, level in pressing:
+            self._pursue(area, level, current)
+        self._bundles(current)
+        for area, level in gaps:
             self._pursue(area, level, current)
         for area in sorted(self.request.wishes, key=self._domain_order):
             level = max(self.finder.levels.get(area, 0), self.targets[current].get(area, 0)) + 1
             if level <= WISH_CEILING:
                 self._pursue(area, level, None)
         for phase in PHASES[phase_rank(current) + 1 :]:
+            self._bundles(phase)
             for area, level in sorted(self._gaps(phase), key=self._later_urgency):
                 self._pursue(area, level, phase)
         return build_path(self.request, self.targets, self.years, self.base, self.schedule, self.offer)
@@ -219,7 +252,7 @@ class _Planner:
         if "induction" not in module.phases:
             return
         self.schedule.book_fixed(module, max(self.schedule.start, first * PERIODS_PER_YEAR + 1))
-        self.finder.take(Route(code, self.offer.bits[code], module.hours, module.cost_eur))
+        self._take([code])
 
     def _gaps(self, phase: str) -> list[tuple[str, int]]:
         return [
@@ -254,18 +287,60 @@ class _Planner:
     def _pursue(self, area: str, level: int, phase: str | None) -> None:
         current = self.finder.levels.get(area, 0)
         deadline = self.schedule.phase_end(phase) if phase else None
-        limits: tuple[int | None, ...] = (None,)
-        if deadline is not None and deadline < self.schedule.periods:
-            limits = (deadline, None)
+        attempts: list[tuple[int | None, Offer, RouteFinder]] = [(None, self.offer, self.finder)]
+        if phase and deadline is not None and deadline < self.schedule.periods:
+            attempts.insert(0, (deadline, *self._window(phase)))
         for attempt in range(min(level, self.offer.best_level(area)), current, -1):
-            for limit in limits:
-                found = self.finder.best(area, attempt, lambda route, limit=limit: self._try(route, limit))
+            for limit, offer, finder in attempts:
+                found = finder.best(area, attempt, lambda route, o=offer, end=limit: self._try(route, o, end))
                 if found is not None:
                     route, self.schedule = found
-                    self.finder.take(route)
+                    self._take(offer.codes(route.mask))
                     return
 
-    def _try(self, route: Route, deadline: int | None) -> Schedule | None:
+    def _bundles(self, phase: str) -> None:
+        """Modules that close several of the phase's gaps at once, best value first: a broad
+        introduction before the single courses it makes needless."""
+        deadline = self.schedule.phase_end(phase)
+        offer, finder = (
+            self._window(phase)
+            if deadline and deadline < self.schedule.periods
+            else (
+                self.offer,
+                self.finder,
+            )
+        )
+        targets = self.targets[phase]
+        tried: set[str] = set()
+        while True:
+            best: tuple[float, int, int, str] | None = None
+            for code, module in offer.modules.items():
+                if code in tried:
+                    continue
+                gain = self._gain(module.outcomes, targets, finder.levels)
+                if gain >= BUNDLE_GAIN:
+                    key = (module.hours / gain, module.hours, module.cost_eur, code)
+                    best = key if best is None or key < best else best
+            if best is None:
+                return
+            code = best[-1]
+            tried.add(code)
+            route = finder.route_to(code)
+            if route is None:
+                continue
+            trial = self._try(route, offer, deadline)
+            if trial is not None:
+                self.schedule = trial
+                self._take(offer.codes(route.mask))
+
+    @staticmethod
+    def _gain(outcomes: Mapping[str, int], targets: Mapping[str, int], levels: Mapping[str, int]) -> int:
+        """The levels a module brings towards the targets, summed over its areas."""
+        return sum(
+            max(0, min(level, targets.get(area, 0)) - levels.get(area, 0)) for area, level in outcomes.items()
+        )
+
+    def _try(self, route: Route, offer: Offer, deadline: int | None) -> Schedule | None:
         trial = self.schedule.copy()
-        placed = trial.place_all(self.offer.codes(route.mask), self.offer.modules, deadline)
+        placed = trial.place_all(offer.codes(route.mask), offer.modules, deadline)
         return trial if placed else None

@@ -60,14 +60,22 @@ class RouteFinder:
     def take(self, route: Route) -> list[str]:
         """Count the route's modules as reached; returns their codes."""
         codes = self._offer.codes(route.mask)
+        self.take_codes(codes)
+        return codes
+
+    def take_codes(self, codes: list[str]) -> None:
+        """Count modules as reached, whether this finder offers them or not (another
+        finder of the same path, over fewer phases, may have chosen them)."""
         self._reached.update(codes)
         raised = set()
+        stale = 0
         for code in codes:
-            for area, level in self._offer.modules[code].outcomes.items():
+            stale |= self._offer.bits.get(code, 0)
+            module = self._catalogue.get(code) or self._offer.modules.get(code)
+            for area, level in module.outcomes.items() if module else ():
                 if level > self.levels.get(area, 0):
                     self.levels[area] = level
                     raised.add(area)
-        stale = route.mask
         depends = self._depends
         self._masks = {
             code: mask
@@ -79,7 +87,12 @@ class RouteFinder:
         self._costs = {code: cost for code, cost in self._costs.items() if code in self._masks}
         self._goals.clear()
         self._has_levels.clear()
-        return codes
+
+    def route_to(self, code: str) -> Route | None:
+        """The route that takes module ``code``: the module with what it still needs."""
+        if code in self._reached or code not in self._offer.modules:
+            return None
+        return self._route(code)
 
     def best(
         self,
