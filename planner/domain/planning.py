@@ -67,10 +67,10 @@ __all__ = [
 # takes a specialism, chosen in the experienced phase.
 WISH_CEILING = 4
 SPECIALIST = LEVELS[-1]
-# A module counts as a bundle when it brings at least this many levels towards a phase's
-# targets (for example four areas one level each): the planner takes the best-value
-# bundles first, as a mentor would put a broad introduction before single courses.
-BUNDLE_GAIN = 4
+# A module counts as a bundle when it brings this many areas closer to a phase's targets:
+# the planner takes the best-value bundles first, as a mentor would put a broad
+# introduction before the single courses it makes needless.
+BUNDLE_AREAS = 4
 
 
 def plan(request: PlanRequest) -> Path:
@@ -181,34 +181,36 @@ class _Planner:
                 self.schedule.book_done(modules[code], request.done_years[code])
         for code in in_progress:
             self.schedule.book_fixed(modules[code], start)
-        self.excluded = set(done) | set(in_progress) | set(request.skipped)
+        excluded = set(done) | set(in_progress) | set(request.skipped)
+        # What this teacher may take at all, worked out once for every offer below.
+        self.admissible = {
+            code: module
+            for code, module in modules.items()
+            if code not in excluded and request.sector in module.sectors and self._admits(module)
+        }
         self.offer = self._offer(set().union(*self.years))
         reached = projected_levels(self.base, modules, in_progress)
-        self.finder = RouteFinder(self.offer, set(done) | set(in_progress), reached, modules)
+        self.reached = set(done) | set(in_progress)
+        self.finder = RouteFinder(self.offer, self.reached, reached, modules)
         # Per phase that ends before the horizon, a finder over the modules offered in the
         # phases open until then: a route within the phase may differ from the cheapest.
         self.windows: dict[str, tuple[Offer, RouteFinder]] = {}
         self.order = {area: index for index, area in enumerate(request.area_order)}
 
     def _offer(self, phases: set[str]) -> Offer:
-        return Offer(
-            self.request.modules,
-            self.request.sector,
-            phases=phases,
-            excluded=self.excluded,
-            admits=self._admits,
-        )
+        return Offer(self.admissible, self.request.sector, phases=phases, excluded=())
 
     def _window(self, phase: str) -> tuple[Offer, RouteFinder]:
         if phase not in self.windows:
             end = self.schedule.phase_end(phase) or self.schedule.periods
             phases = set().union(*self.years[: (end - 1) // PERIODS_PER_YEAR + 1])
             offer = self._offer(phases)
-            finder = RouteFinder(offer, self.finder._reached, self.finder.levels, self.request.modules)
+            finder = RouteFinder(offer, self.reached, self.finder.levels, self.request.modules)
             self.windows[phase] = (offer, finder)
         return self.windows[phase]
 
     def _take(self, codes: list[str]) -> None:
+        self.reached.update(codes)
         self.finder.take_codes(codes)
         for _, finder in self.windows.values():
             finder.take_codes(codes)
@@ -317,8 +319,10 @@ class _Planner:
             for code, module in offer.modules.items():
                 if code in tried:
                     continue
-                gain = self._gain(module.outcomes, targets, finder.levels)
-                if gain >= BUNDLE_GAIN:
+                if len(module.outcomes) < BUNDLE_AREAS:
+                    continue
+                gain, areas = self._gain(module.outcomes, targets, finder.levels)
+                if areas >= BUNDLE_AREAS:
                     key = (module.hours / gain, module.hours, module.cost_eur, code)
                     best = key if best is None or key < best else best
             if best is None:
@@ -334,11 +338,12 @@ class _Planner:
                 self._take(offer.codes(route.mask))
 
     @staticmethod
-    def _gain(outcomes: Mapping[str, int], targets: Mapping[str, int], levels: Mapping[str, int]) -> int:
-        """The levels a module brings towards the targets, summed over its areas."""
-        return sum(
-            max(0, min(level, targets.get(area, 0)) - levels.get(area, 0)) for area, level in outcomes.items()
-        )
+    def _gain(
+        outcomes: Mapping[str, int], targets: Mapping[str, int], levels: Mapping[str, int]
+    ) -> tuple[int, int]:
+        """The levels a module brings towards the targets, and in how many areas."""
+        steps = [min(level, targets.get(area, 0)) - levels.get(area, 0) for area, level in outcomes.items()]
+        return sum(step for step in steps if step > 0), sum(step > 0 for step in steps)
 
     def _try(self, route: Route, offer: Offer, deadline: int | None) -> Schedule | None:
         trial = self.schedule.copy()
