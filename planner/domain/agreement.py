@@ -190,15 +190,13 @@ def prunable(versions: Iterable[Version], now: datetime) -> list[int]:
     return [v.id for v in unaccepted[:-1] if now - v.created_at > KEEP_UNACCEPTED]
 
 
-def catalogue_mark(hours: int, outcomes: Mapping[str, int], requires: Iterable[str], module: Module | None):
-    """ "withdrawn" when the module left the catalogue, "changed" when its hours, outcomes
-    or required modules are no longer those the step was planned with; else None."""
+def catalogue_mark(hours: int, outcomes: Mapping[str, int], module: Module | None) -> str | None:
+    """ "withdrawn" when the module left the catalogue, "changed" when its hours or outcomes
+    are no longer those the step was planned with; else None. (A step's ``requires`` are the
+    steps it needs in this path, not the catalogue's requirements: a change of those is
+    caught when it is saved, by planning again.)"""
     if module is None:
         return "withdrawn"
-    if (
-        module.hours != hours
-        or dict(module.outcomes) != dict(outcomes)
-        or set(module.requires_modules) != set(requires)
-    ):
+    if module.hours != hours or dict(module.outcomes) != dict(outcomes):
         return "changed"
     return None

@@ -251,8 +251,8 @@ def test_the_path_page_shows_the_agreement_and_the_proposal_with_its_changes(cli
     assert "versie 1" in page.split("</h1>", 1)[0]
     proposal = page.split('id="proposal"', 1)[1].split("</section>", 1)[0]
     assert "Lies Leider" in proposal
-    assert "GED-1" in proposal and 'class="change added"' in proposal
-    assert 'class="change level"' in proposal
+    assert "GED-1" in proposal and 'class="change change-added"' in proposal
+    assert 'class="change change-level"' in proposal
     agreement, offered = versions(agreed)
     for step in offered.steps:  # the proposal's steps are on its own page
         assert f'id="step-{step.id}"' not in page
@@ -371,3 +371,17 @@ def test_only_teachers_decide_on_a_proposal(client, auth, agreed, leader, make_u
     auth.login(user.email)
     assert client.post("/path/proposal/accept").status_code in (403, 404)
     assert service.path_version(agreed, 2).accepted_at is None
+
+
+def test_saving_a_module_plans_again_only_when_planning_changes(client, auth, agreed, make_user):
+    from tests.catalogue.test_edit import form_data
+
+    make_user(role=Role.ADMIN, email="beheer@example.org")
+    auth.login("beheer@example.org")
+    assert client.post("/catalogue/modules/STL-1/edit", data=form_data("STL-1")).status_code == 302
+    assert count(LearningPath) == 1
+    response = client.post("/catalogue/modules/STL-1/edit", data=form_data("STL-1", hours="12"))
+    assert response.status_code == 302
+    agreement, proposal = versions(agreed)
+    assert proposal.cause == "catalogue" and proposal.cause_detail["modules"] == ["STL-1"]
+    assert steps_by_module(proposal)["STL-1"].hours == 12
