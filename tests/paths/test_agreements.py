@@ -385,3 +385,11 @@ def test_saving_a_module_plans_again_only_when_planning_changes(client, auth, ag
     agreement, proposal = versions(agreed)
     assert proposal.cause == "catalogue" and proposal.cause_detail["modules"] == ["STL-1"]
     assert steps_by_module(proposal)["STL-1"].hours == 12
+
+
+def test_the_print_shows_the_agreement_and_that_a_proposal_waits(client, auth, agreed, leader):
+    mentor_assesses(agreed, leader)
+    auth.login(agreed.email)
+    page = client.get("/path/print").get_data(as_text=True)
+    assert "versie 1" in page and "wacht een voorstel op een besluit: versie 2" in page
+    assert "GED-1" not in page.split("<h2>Stappen</h2>", 1)[1]
