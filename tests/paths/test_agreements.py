@@ -393,3 +393,34 @@ def test_the_print_shows_the_agreement_and_that_a_proposal_waits(client, auth, a
     page = client.get("/path/print").get_data(as_text=True)
     assert "versie 1" in page and "wacht een voorstel op een besluit: versie 2" in page
     assert "GED-1" not in page.split("<h2>Stappen</h2>", 1)[1]
+
+
+def test_the_path_with_a_proposal_does_not_grow_with_the_history(
+    client, auth, api_for, agreed, leader, query_counter
+):
+    from tests.paths.test_path_queries import fresh_request, measure
+
+    mentor_assesses(agreed, leader)
+    api = api_for(agreed)
+    email, teacher_id = agreed.email, agreed.id
+
+    def counts() -> list[int]:
+        teacher = db.session.get(type(agreed), teacher_id)
+        proposal = versions(teacher)[1]
+        urls = ("/path", f"/path/versions/{proposal.version}", "/path/print")
+        auth.login(email)
+        result = [measure(client, query_counter, url) for url in urls]
+        auth.logout()
+        result.append(measure(client, query_counter, "/api/v1/me/path", api.headers))
+        return result
+
+    before = counts()
+    teacher = db.session.get(type(agreed), teacher_id)
+    for gedrag in (2, 1, 2, 1):  # proposals accepted one after another
+        service.accept_proposal(teacher)
+        db.session.commit()
+        mentor_assesses(teacher, leader, gedrag=gedrag)
+    assert len(service.path_versions(teacher)) == 6
+    assert versions(teacher)[1] is not None
+    fresh_request()
+    assert counts() == before
