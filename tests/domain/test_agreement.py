@@ -1,8 +1,14 @@
+from dataclasses import asdict
 from datetime import datetime, timedelta
 from types import SimpleNamespace
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import requests
+
 from planner.domain.agreement import Version, catalogue_mark, changes, prunable, reading
 from planner.domain.catalogue import Module
+from planner.domain.planning import plan
 
 
 def step(code, year=1, period=1, status="planned", hours=8, facilitation=False, **ignored):
@@ -147,3 +153,32 @@ def test_school_years_are_compared_in_the_calendar():
     planned_in_2027 = reading([step("A", year=1)], [], TARGETS, LEVELS, first_school_year=2027)
     assert planned_in_2026 == planned_in_2027
     assert planned_in_2026.steps[0].year == 2027
+
+
+def _read(result):
+    """The planner's output as a stored path would be read."""
+    steps = [
+        SimpleNamespace(
+            module_code=s.module,
+            school_year=s.school_year,
+            period=getattr(s, "period", 1),
+            status=s.status,
+            hours=s.hours,
+            needs_facilitation=getattr(s, "needs_facilitation", False),
+        )
+        for s in result.steps
+    ]
+    unreachable = [asdict(u) for u in result.unreachable]
+    return steps, unreachable
+
+
+@settings(max_examples=60, deadline=None)
+@given(requests(), st.randoms(use_true_random=False))
+def test_planning_the_same_again_reads_the_same_and_changes_nothing(request, rng):
+    steps, unreachable = _read(plan(request))
+    again, unreachable_again = _read(plan(request))
+    rng.shuffle(again)
+    first = reading(steps, unreachable, request.targets, request.levels)
+    second = reading(again, list(reversed(unreachable_again)), request.targets, request.levels)
+    assert first == second
+    assert changes(first, second) == []
