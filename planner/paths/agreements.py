@@ -13,7 +13,11 @@ from planner.models.paths import LearningPath, ModuleProgress, PathStep
 
 
 def read(path: LearningPath) -> PathReading:
-    heading = (path.phase, path.sector, path.budget_hours_per_year)
+    heading = {
+        "phase": path.phase,
+        "sector": path.sector,
+        "budget_hours_per_year": path.budget_hours_per_year,
+    }
     return reading(path.steps, path.unreachable, path.targets, path.levels, heading, path.first_school_year)
 
 

@@ -143,16 +143,10 @@ def test_a_step_is_marked_when_its_module_left_or_changed_in_the_catalogue():
 
 
 def test_the_heading_counts_too():
-    assert reading([step("A")], [], TARGETS, LEVELS, ("induction", "po", 40)) != reading(
-        [step("A")], [], TARGETS, LEVELS, ("induction", "po", 60)
-    )
-
-
-def test_school_years_are_compared_in_the_calendar():
-    planned_in_2026 = reading([step("A", year=2)], [], TARGETS, LEVELS, first_school_year=2026)
-    planned_in_2027 = reading([step("A", year=1)], [], TARGETS, LEVELS, first_school_year=2027)
-    assert planned_in_2026 == planned_in_2027
-    assert planned_in_2026.steps[0].year == 2027
+    old = reading([step("A")], [], TARGETS, LEVELS, {"phase": "induction", "budget_hours_per_year": 40})
+    new = reading([step("A")], [], TARGETS, LEVELS, {"phase": "induction", "budget_hours_per_year": 60})
+    assert old != new
+    assert changes(old, new) == [{"kind": "budget_hours_per_year", "from": 40, "to": 60}]
 
 
 def _read(result):

@@ -424,3 +424,14 @@ def test_the_path_with_a_proposal_does_not_grow_with_the_history(
     assert versions(teacher)[1] is not None
     fresh_request()
     assert counts() == before
+
+
+def test_a_school_profile_change_is_a_proposal_naming_the_school(agreed):
+    agreed.school.budget_hours_per_year = 60
+    service.replan_if_planned(agreed, "school")
+    db.session.commit()
+    agreement, proposal = versions(agreed)
+    assert agreement.version == 1 and proposal.cause == "school"
+    assert proposal.cause_detail["by"] == agreed.school.name
+    changes = proposal_changes(agreement, proposal)
+    assert {"kind": "budget_hours_per_year", "from": 40, "to": 60} in changes
