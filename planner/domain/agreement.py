@@ -19,10 +19,6 @@ from planner.domain.catalogue import Module
 # teacher can still look back at what was proposed last month.
 KEEP_UNACCEPTED = timedelta(days=30)
 
-# Re-plans caused by someone other than the teacher: they never change an agreement
-# without the teacher's consent.
-OTHERS_CAUSES = frozenset({"mentor", "observation", "school", "catalogue"})
-
 STEP_CHANGES = ("added", "dropped", "moved", "hours", "needs-facilitation")
 
 # Steps that are still ahead of the teacher; done and skipped ones are history.

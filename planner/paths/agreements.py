@@ -29,7 +29,7 @@ def proposal_changes(agreement: LearningPath | None, proposal: LearningPath | No
 
 
 def keep_version(
-    teacher, path: LearningPath, versions: list[LearningPath], progress: dict[str, ModuleProgress]
+    path: LearningPath, versions: list[LearningPath], progress: dict[str, ModuleProgress]
 ) -> LearningPath:
     """Store the freshly planned ``path`` when it changes what the teacher reads, as the
     agreement or as a proposal beside it; ``versions`` are the stored ones, newest first.

@@ -265,7 +265,7 @@ def replan(
         for step in result.steps
     ]
     order_steps(path.steps)
-    return keep_version(teacher, path, versions, progress)
+    return keep_version(path, versions, progress)
 
 
 def _recorded_steps(progress, previous, modules, first_year) -> list[PathStep]:
