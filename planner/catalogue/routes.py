@@ -160,7 +160,7 @@ def _edit(framework, module: Module | None):
     if module is not None and request.method == "GET":
         fill_module_form(form, module)
     if form.validate_on_submit():
-        was = module.code if module is not None else None
+        was = service.to_domain(module) if module is not None else None
         try:
             saved = service.save_module(framework, module, form.module_data())
         except CatalogueError as refusal:
@@ -172,8 +172,9 @@ def _edit(framework, module: Module | None):
                 target.append(describe(problem))
             flash(_("The module was not saved: it would break a rule of the catalogue."), "error")
         else:
-            replan_for_modules({saved.code, was} - {None})  # paths that plan it as it was
-            db.session.commit()
+            if was is not None and was != service.to_domain(saved):  # paths planned it as it was
+                replan_for_modules({was.code, saved.code})
+                db.session.commit()
             flash(_("Module %(code)s has been saved.", code=saved.code), "success")
             return redirect(url_for("catalogue.module", code=saved.code))
     return render_template("catalogue/edit.html", form=form, module=module), (

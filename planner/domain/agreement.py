@@ -19,10 +19,6 @@ from planner.domain.catalogue import Module
 # teacher can still look back at what was proposed last month.
 KEEP_UNACCEPTED = timedelta(days=30)
 
-# Re-plans caused by someone other than the teacher: they never change an agreement
-# without the teacher's consent.
-OTHERS_CAUSES = frozenset({"mentor", "observation", "school", "catalogue"})
-
 STEP_CHANGES = ("added", "dropped", "moved", "hours", "needs-facilitation")
 
 # Steps that are still ahead of the teacher; done and skipped ones are history.
@@ -45,7 +41,7 @@ class StepReading:
 class PathReading:
     """What a teacher reads in a path version, independent of how it is stored."""
 
-    heading: tuple
+    heading: dict[str, object]
     steps: tuple[StepReading, ...]
     unreachable: list[dict]
     targets: dict[str, dict[str, int]]
@@ -66,14 +62,14 @@ def reading(
     unreachable: Iterable[Mapping],
     targets: Mapping,
     levels: Mapping,
-    heading: tuple = (),
+    heading: Mapping | None = None,
     first_school_year: int = 1,
 ) -> PathReading:
     """``steps`` are objects with module_code, school_year (1: ``first_school_year``),
     period, status, hours and needs_facilitation; ``heading`` what the page says above
     them (phase, sector, hours per school year)."""
     return PathReading(
-        heading=tuple(heading),
+        heading=dict(heading or {}),
         steps=tuple(
             sorted(
                 (
@@ -105,7 +101,8 @@ def is_late(entry: Mapping) -> bool:
 def changes(old: PathReading, new: PathReading) -> list[dict]:
     """What ``new`` changes for the teacher who agreed to ``old``, in reading order:
     steps added, dropped, moved or with other hours; targets now late or unreachable, or
-    no longer; levels planned from and targets that changed."""
+    no longer; levels planned from and targets that changed; what changed in the heading
+    (e.g. {"kind": "budget_hours_per_year", "from": 40, "to": 60})."""
     found: list[dict] = []
     before, after = old.ahead(), new.ahead()
     for code, step in after.items():
@@ -134,6 +131,11 @@ def changes(old: PathReading, new: PathReading) -> list[dict]:
     found.sort(key=lambda c: (STEP_CHANGES.index(c["kind"]), c["module"]))
     found.extend(_target_changes(old, new))
     found.extend(_level_changes(old, new))
+    found.extend(
+        {"kind": name, "from": old.heading.get(name), "to": new.heading.get(name)}
+        for name in sorted(old.heading.keys() | new.heading.keys())
+        if old.heading.get(name) != new.heading.get(name)
+    )
     return found
 
 
@@ -190,15 +192,13 @@ def prunable(versions: Iterable[Version], now: datetime) -> list[int]:
     return [v.id for v in unaccepted[:-1] if now - v.created_at > KEEP_UNACCEPTED]
 
 
-def catalogue_mark(hours: int, outcomes: Mapping[str, int], requires: Iterable[str], module: Module | None):
-    """ "withdrawn" when the module left the catalogue, "changed" when its hours, outcomes
-    or required modules are no longer those the step was planned with; else None."""
+def catalogue_mark(hours: int, outcomes: Mapping[str, int], module: Module | None) -> str | None:
+    """ "withdrawn" when the module left the catalogue, "changed" when its hours or outcomes
+    are no longer those the step was planned with; else None. (A step's ``requires`` are the
+    steps it needs in this path, not the catalogue's requirements: a change of those is
+    caught when it is saved, by planning again.)"""
     if module is None:
         return "withdrawn"
-    if (
-        module.hours != hours
-        or dict(module.outcomes) != dict(outcomes)
-        or set(module.requires_modules) != set(requires)
-    ):
+    if module.hours != hours or dict(module.outcomes) != dict(outcomes):
         return "changed"
     return None

@@ -13,7 +13,11 @@ from planner.models.paths import LearningPath, ModuleProgress, PathStep
 
 
 def read(path: LearningPath) -> PathReading:
-    heading = (path.phase, path.sector, path.budget_hours_per_year)
+    heading = {
+        "phase": path.phase,
+        "sector": path.sector,
+        "budget_hours_per_year": path.budget_hours_per_year,
+    }
     return reading(path.steps, path.unreachable, path.targets, path.levels, heading, path.first_school_year)
 
 
@@ -25,7 +29,7 @@ def proposal_changes(agreement: LearningPath | None, proposal: LearningPath | No
 
 
 def keep_version(
-    teacher, path: LearningPath, versions: list[LearningPath], progress: dict[str, ModuleProgress]
+    path: LearningPath, versions: list[LearningPath], progress: dict[str, ModuleProgress]
 ) -> LearningPath:
     """Store the freshly planned ``path`` when it changes what the teacher reads, as the
     agreement or as a proposal beside it; ``versions`` are the stored ones, newest first.

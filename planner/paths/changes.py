@@ -6,7 +6,7 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from planner.labels import LEVEL_LABELS
+from planner.labels import LEVEL_LABELS, PHASE_LABELS, SECTOR_LABELS
 from planner.paths.explain import PHASE_NAMES_IN_SENTENCE, Names
 
 PERIODS = {1: _l("August-January"), 2: _l("February-July")}
@@ -44,6 +44,22 @@ def change_sentence(change: dict, names: Names) -> str:
         return _(
             "%(module)s now needs facilitation: more hours than a school year's budget.",
             module=names.module(change["module"]),
+        )
+    if kind == "budget_hours_per_year":
+        return _(
+            "Hours per school year: now %(new)s instead of %(old)s.", new=change["to"], old=change["from"]
+        )
+    if kind == "phase":
+        return _(
+            "Phase: now %(new)s instead of %(old)s.",
+            new=PHASE_LABELS.get(change["to"], change["to"]),
+            old=PHASE_LABELS.get(change["from"], change["from"]),
+        )
+    if kind == "sector":
+        return _(
+            "Sector: now %(new)s instead of %(old)s.",
+            new=SECTOR_LABELS.get(change["to"], change["to"]),
+            old=SECTOR_LABELS.get(change["from"], change["from"]),
         )
     area, phase = names.area(change.get("area")), _phase(change.get("phase"))
     if kind == "late":

@@ -7,8 +7,9 @@ from flask import render_template
 
 from planner.catalogue.service import current_framework, framework_areas
 from planner.paths import assessing, service
+from planner.paths.changes import MARKS
 from planner.paths.levels import teacher_levels
-from planner.paths.views import catalogue_names, chart_geometry, chart_rows, path_names
+from planner.paths.views import catalogue_names, chart_geometry, chart_rows, path_catalogue, path_names
 
 
 def assessment_overview(teacher) -> dict:
@@ -69,11 +70,19 @@ def teacher_start(teacher):
 
 
 def print_page(teacher):
-    path = service.current_path(teacher)
+    """The agreement (else the newest version) for the development conversation, with a
+    word about a proposal that still waits beside it."""
+    versions = service.path_versions(teacher)
+    path = service.current_path_of(versions)
+    _, proposal = service.agreement_and_proposal(versions)
+    names, marks = path_catalogue(path)
     return render_template(
         "paths/print.html",
         teacher=teacher,
         path=path,
-        names=path_names(path),
+        proposal=proposal,
+        names=names,
+        marks=marks,
+        mark_labels=MARKS,
         **assessment_overview(teacher),
     )

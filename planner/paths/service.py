@@ -8,7 +8,7 @@ import sqlalchemy.orm as so
 from sqlalchemy.orm.attributes import set_committed_value
 
 from planner.catalogue.service import current_framework, domain_modules
-from planner.domain.agreement import AHEAD, catalogue_mark
+from planner.domain.agreement import AHEAD
 from planner.domain.catalogue import Module as DomainModule
 from planner.domain.catalogue import TargetEntry
 from planner.domain.planning import alternatives, effective_targets, plan
@@ -258,7 +258,7 @@ def replan(
         for step in result.steps
     ]
     order_steps(path.steps)
-    return keep_version(teacher, path, versions, progress)
+    return keep_version(path, versions, progress)
 
 
 def teacher_situation(
@@ -415,8 +415,8 @@ def _cause_detail(teacher: User, cause: str, today: date, detail: dict | None) -
 
 def replan_for_modules(codes) -> int:
     """Plan again for every teacher whose agreement or proposal plans one of these modules
-    while the catalogue has withdrawn or changed it; returns how many were planned again.
-    Where an agreement exists, the result is a proposal beside it."""
+    (the catalogue withdrew or changed them); returns how many were planned again. Where
+    an agreement exists, the result is a proposal beside it."""
     codes = sorted(set(codes))
     catalogue = planning_catalogue() if codes else None
     if catalogue is None:
@@ -431,24 +431,20 @@ def replan_for_modules(codes) -> int:
     planned_again = 0
     for teacher in db.session.scalars(sa.select(User).where(User.id.in_(teacher_ids)).order_by(User.id)):
         versions = path_versions(teacher)
-        agreement, proposal = agreement_and_proposal(versions)
-        shown = [p for p in (current_path_of(versions), proposal) if p is not None]
-        affected = sorted(
+        shown = [current_path_of(versions), agreement_and_proposal(versions)[1]]
+        planned = sorted(
             {
                 step.module_code
                 for path in shown
+                if path is not None
                 for step in path.steps
-                if step.module_code in codes
-                and step.status in AHEAD
-                and catalogue_mark(
-                    step.hours, step.outcomes, step.requires, catalogue.modules.get(step.module_code)
-                )
+                if step.module_code in codes and step.status in AHEAD
             }
         )
-        if not affected:
+        if not planned:
             continue
         try:
-            replan(teacher, "catalogue", today, catalogue, detail={"modules": affected})
+            replan(teacher, "catalogue", today, catalogue, detail={"modules": planned})
         except CannotPlan:
             continue
         planned_again += 1

@@ -58,7 +58,7 @@ def path_catalogue(*paths, framework: Framework | None = None) -> tuple[Names, d
     state = module_state(framework, {step.module_code for step in ahead})
     marks = {}
     for step in ahead:
-        mark = catalogue_mark(step.hours, step.outcomes, step.requires, state.get(step.module_code))
+        mark = catalogue_mark(step.hours, step.outcomes, state.get(step.module_code))
         if mark is not None:
             marks[step.id] = mark
     return names, marks

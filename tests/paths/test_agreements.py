@@ -251,8 +251,8 @@ def test_the_path_page_shows_the_agreement_and_the_proposal_with_its_changes(cli
     assert "versie 1" in page.split("</h1>", 1)[0]
     proposal = page.split('id="proposal"', 1)[1].split("</section>", 1)[0]
     assert "Lies Leider" in proposal
-    assert "GED-1" in proposal and 'class="change added"' in proposal
-    assert 'class="change level"' in proposal
+    assert "GED-1" in proposal and 'class="change change-added"' in proposal
+    assert 'class="change change-level"' in proposal
     agreement, offered = versions(agreed)
     for step in offered.steps:  # the proposal's steps are on its own page
         assert f'id="step-{step.id}"' not in page
@@ -371,3 +371,67 @@ def test_only_teachers_decide_on_a_proposal(client, auth, agreed, leader, make_u
     auth.login(user.email)
     assert client.post("/path/proposal/accept").status_code in (403, 404)
     assert service.path_version(agreed, 2).accepted_at is None
+
+
+def test_saving_a_module_plans_again_only_when_planning_changes(client, auth, agreed, make_user):
+    from tests.catalogue.test_edit import form_data
+
+    make_user(role=Role.ADMIN, email="beheer@example.org")
+    auth.login("beheer@example.org")
+    assert client.post("/catalogue/modules/STL-1/edit", data=form_data("STL-1")).status_code == 302
+    assert count(LearningPath) == 1
+    response = client.post("/catalogue/modules/STL-1/edit", data=form_data("STL-1", hours="12"))
+    assert response.status_code == 302
+    agreement, proposal = versions(agreed)
+    assert proposal.cause == "catalogue" and proposal.cause_detail["modules"] == ["STL-1"]
+    assert steps_by_module(proposal)["STL-1"].hours == 12
+
+
+def test_the_print_shows_the_agreement_and_that_a_proposal_waits(client, auth, agreed, leader):
+    mentor_assesses(agreed, leader)
+    auth.login(agreed.email)
+    page = client.get("/path/print").get_data(as_text=True)
+    assert "versie 1" in page and "wacht een voorstel op een besluit: versie 2" in page
+    assert "GED-1" not in page.split("<h2>Stappen</h2>", 1)[1]
+
+
+def test_the_path_with_a_proposal_does_not_grow_with_the_history(
+    client, auth, api_for, agreed, leader, query_counter
+):
+    from tests.paths.test_path_queries import fresh_request, measure
+
+    mentor_assesses(agreed, leader)
+    api = api_for(agreed)
+    email, teacher_id = agreed.email, agreed.id
+
+    def counts() -> list[int]:
+        teacher = db.session.get(type(agreed), teacher_id)
+        proposal = versions(teacher)[1]
+        urls = ("/path", f"/path/versions/{proposal.version}", "/path/print")
+        auth.login(email)
+        result = [measure(client, query_counter, url) for url in urls]
+        auth.logout()
+        result.append(measure(client, query_counter, "/api/v1/me/path", api.headers))
+        return result
+
+    before = counts()
+    teacher = db.session.get(type(agreed), teacher_id)
+    for gedrag in (2, 1, 2, 1):  # proposals accepted one after another
+        service.accept_proposal(teacher)
+        db.session.commit()
+        mentor_assesses(teacher, leader, gedrag=gedrag)
+    assert len(service.path_versions(teacher)) == 6
+    assert versions(teacher)[1] is not None
+    fresh_request()
+    assert counts() == before
+
+
+def test_a_school_profile_change_is_a_proposal_naming_the_school(agreed):
+    agreed.school.budget_hours_per_year = 60
+    service.replan_if_planned(agreed, "school")
+    db.session.commit()
+    agreement, proposal = versions(agreed)
+    assert agreement.version == 1 and proposal.cause == "school"
+    assert proposal.cause_detail["by"] == agreed.school.name
+    changes = proposal_changes(agreement, proposal)
+    assert {"kind": "budget_hours_per_year", "from": 40, "to": 60} in changes

@@ -37,7 +37,7 @@ def test_a_mentor_assessment_after_acceptance_comes_as_a_proposal_the_teacher_ac
     expect(proposal).to_be_visible()
     expect(proposal).to_contain_text("Marieke Dekker heeft op")
     expect(proposal.locator("li.change").first).to_be_visible()
-    expect(proposal.locator("li.change.level").first).to_contain_text("Gepland vanaf niveau 1")
+    expect(proposal.locator("li.change-level").first).to_contain_text("Gepland vanaf niveau 1")
 
     # The whole proposal on its own page, then accepted: it is the agreement now.
     proposal.get_by_role("link", name="Bekijk het hele voorstel").click()
