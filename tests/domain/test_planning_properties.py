@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from types import SimpleNamespace
 
 from hypothesis import given, settings
 from strategies import requests
 
-from planner.domain.agreement import changes, reading
 from planner.domain.catalogue import PERIODS_PER_YEAR, PHASES, Module
 from planner.domain.planning import (
     WISH_CEILING,
@@ -261,20 +259,3 @@ def test_every_reason_names_what_a_sentence_needs(request: PlanRequest) -> None:
             else:
                 assert reason.kind == "in-progress"
                 assert step.status == "in_progress"
-
-
-def _reading(request: PlanRequest, path: Path):
-    steps = [SimpleNamespace(module_code=s.module, **{k: getattr(s, k) for k in _READ}) for s in path.steps]
-    unreachable = [u.__dict__ for u in path.unreachable]
-    return reading(steps, unreachable, effective_targets(request), request.levels)
-
-
-_READ = ("school_year", "period", "status", "hours", "needs_facilitation")
-
-
-@PROPERTIES
-@given(requests())
-def test_a_replan_with_nothing_changed_adds_no_version(request: PlanRequest) -> None:
-    first, again = _reading(request, plan(request)), _reading(replace(request), plan(replace(request)))
-    assert first == again
-    assert changes(first, again) == []
