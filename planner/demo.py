@@ -24,9 +24,9 @@ DEMO_VO_REGION = "VO-2801"
 PRIMARY_TEACHERS = [
     ("Sanne de Vries", "leraar@example.org", 0, "qualified", 1, 0),
     ("Pieter Jansen", "ervaren@example.org", 1, "qualified", 14, 0),
-    ("Fatima El Amrani", None, 0, "qualified", 0, 0),
+    ("Fatima El Amrani", "starter@example.org", 0, "qualified", 0, 0),
     ("Daan Bakker", None, 1, "qualified", 2, 0),
-    ("Lotte Visser", None, 0, "student", 0, 1),
+    ("Lotte Visser", "student@example.org", 0, "student", 0, 1),
     ("Youssef Bouali", None, 1, "student", 0, 2),
     ("Emma Smit", None, 0, "qualified", 6, 0),
     ("Ruben Mulder", None, 1, "qualified", 22, 0),
@@ -76,6 +76,8 @@ def create_demo() -> list[str]:
         board_code=DEMO_BOARD_CODE,
         board_name="Stichting Bron Noordwest",
         region_code=DEMO_PO_REGION,
+        # The board's buddy programme for starters, in every starter's first year.
+        induction_programme="BUD-1",
     )
     teams = [
         Team(name="Onderbouw (groep 1-4)", school=primary),
@@ -137,6 +139,7 @@ def create_demo() -> list[str]:
     return report + [
         f"Created {primary.name} ({len(PRIMARY_TEACHERS)} teachers), {secondary.name} and {institute.name}.",
         f"Planned learning paths for {assessed} teachers from their self-assessments.",
-        f"Demo accounts (password {DEMO_PASSWORD}): leraar@example.org, ervaren@example.org, "
-        "schoolleider@example.org, opleider@example.org, admin@example.org.",
+        f"Demo accounts (password {DEMO_PASSWORD}): leraar@example.org, starter@example.org, "
+        "student@example.org, ervaren@example.org, schoolleider@example.org, opleider@example.org, "
+        "admin@example.org.",
     ]

@@ -291,6 +291,9 @@ class _Planner:
         deadline = self.schedule.phase_end(phase) if phase else None
         attempts: list[tuple[int | None, Offer, RouteFinder]] = [(None, self.offer, self.finder)]
         if phase and deadline is not None and deadline < self.schedule.periods:
+            # A level the path reaches only after the phase (a later step, the induction
+            # programme of a student's first teaching year) does not close the phase's gap.
+            current = self.schedule.level_by(area, deadline + 1)
             attempts.insert(0, (deadline, *self._window(phase)))
         for attempt in range(min(level, self.offer.best_level(area)), current, -1):
             for limit, offer, finder in attempts:

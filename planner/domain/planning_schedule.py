@@ -125,6 +125,10 @@ class Schedule:
         assert shares is not None
         return self._book(module, first, last, shares)
 
+    def level_by(self, area: str, period: int) -> int:
+        """The level in ``area`` at the start of ``period``."""
+        return max((level for at, level in self._reached.get(area, ()) if at <= period), default=0)
+
     def level_from(self, area: str, level: int) -> int | None:
         """The first period that starts with ``level`` in ``area``, if any does."""
         return min((at for at, reached in self._reached.get(area, ()) if reached >= level), default=None)

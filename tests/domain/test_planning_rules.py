@@ -199,3 +199,25 @@ def test_a_period_after_february_starts_the_path_in_period_two() -> None:
     path = plan(request([module("K", {"KLAS": 2})], targets={"induction": {"KLAS": 2}}, start_period=2))
 
     assert periods(path) == [("K", 1, 2)]
+
+
+def test_a_level_the_path_reaches_only_after_the_phase_does_not_close_the_phases_gap() -> None:
+    # The induction programme of a student's first teaching year brings HOUDING to 3, but
+    # the initial target of 2 is due by the end of the study year.
+    modules = [
+        module("BUDDY", {"HOUDING": 3}, hours=20, format="buddy-programme", phases=("induction",)),
+        module("ELECTIVE", {"HOUDING": 2}, hours=80, format="elective", phases=("initial",)),
+    ]
+    budget = {"initial": 840, "induction": 40, "experienced": 40}
+
+    path = plan_for(
+        modules,
+        {"initial": {"HOUDING": 2}},
+        phase="initial",
+        years={"initial": 1, "induction": 3},
+        induction_programme="BUDDY",
+        budget=budget,
+    )
+
+    assert periods(path) == [("ELECTIVE", 1, 1), ("BUDDY", 2, 1)]
+    assert path.unreachable == ()
