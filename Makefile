@@ -56,6 +56,7 @@ bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_planner.py
 	$(BIN)/python benchmarks/bench_pages.py
 	$(BIN)/python benchmarks/bench_paths.py
+	$(BIN)/python benchmarks/bench_preview.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

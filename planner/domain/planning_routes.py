@@ -191,7 +191,7 @@ class RouteFinder:
 
         A lower bound on its route's hours, found without working out the whole route.
         """
-        modules = self._offer.modules
+        modules, reached, has_levels = self._offer.modules, self._reached, self._has_levels
         total, seen, waiting = 0, {code}, [code]
         while waiting:
             module = modules.get(waiting.pop())
@@ -201,11 +201,10 @@ class RouteFinder:
             if total > bound:
                 return True
             for required in module.requires_modules:
-                if (
-                    required not in seen
-                    and required not in self._reached
-                    and not self.has_levels_of(required)
-                ):
+                if required in seen or required in reached:
+                    continue
+                met = has_levels.get(required)
+                if not (self.has_levels_of(required) if met is None else met):
                     seen.add(required)
                     waiting.append(required)
         return False
@@ -245,8 +244,9 @@ class RouteFinder:
             if route is None:
                 return None
             before |= route.mask
-            # The route chosen for the level depends on what its own modules need.
-            for code in self._offer.codes(route.mask):
-                depends.update(self._depends.get(code, ()))
+            # The route chosen for the level depends on what its modules need (its top
+            # module's dependencies hold those of the modules below it), and on the level.
+            depends.add(area)
+            depends.update(self._depends.get(route.module, ()))
         self._depends[module.code] = frozenset(depends)
         return before | bit
