@@ -16,7 +16,7 @@ from planner.api.catalogue import api_error
 from planner.api.documents import step_document, unreachable_document
 from planner.catalogue.service import area_codes
 from planner.domain.assessment import planning_levels
-from planner.domain.catalogue import PHASES, SCALE, SECTORS
+from planner.domain.catalogue import GO_TYPES, PHASES, SCALE, SECTORS
 from planner.domain.planning import plan
 from planner.domain.targets import MAX_SPECIALISMS
 from planner.extensions import db
@@ -48,7 +48,7 @@ COUNT_RANGE = {
     "extra_support_need": (0, 60),
     "complexity": (1, 3),
 }
-SCHOOL_FIELDS = {"priorities", "targets", "board", "region", "induction_programme"}
+SCHOOL_FIELDS = {"priorities", "targets", "board", "region", "induction_programme", "go_type"}
 
 
 def any_token(view):
@@ -81,7 +81,9 @@ def preview_plan():
     if errors:
         return api_error(400, "nothing was planned", errors)
     situation = _situation(body)
-    targets = sector_targets(catalogue.targets, situation.sector, areas, situation.raised_targets)
+    targets = sector_targets(
+        catalogue.targets, situation.sector, areas, situation.raised_targets, situation.go_type
+    )
     result = plan(
         plan_request(
             situation, catalogue.modules, targets, catalogue.class_context_areas, tuple(areas), date.today()
@@ -138,6 +140,7 @@ def _situation(body: dict) -> Situation:
         reach=frozenset((kind, code) for kind, code in reach if code),
         induction_programme=school.get("induction_programme"),
         side_entrant=bool(body.get("side_entrant")),
+        go_type=school.get("go_type"),
     )
 
 
@@ -249,6 +252,8 @@ def _school_errors(school, areas: set[str], modules) -> dict[str, str]:
             isinstance(school[name], str) and 0 < len(school[name]) <= 40
         ):
             errors[f"school.{name}"] = "a code of at most 40 characters"
+    if school.get("go_type") is not None and school["go_type"] not in GO_TYPES:
+        errors["school.go_type"] = f"one of {', '.join(GO_TYPES)}"
     programme = school.get("induction_programme")
     if programme is not None and programme not in modules:
         errors["school.induction_programme"] = "unknown module"

@@ -1,6 +1,6 @@
 """JSON Schema of the catalogue interchange format (the contract other tools write)."""
 
-from planner.domain.catalogue import FORMATS, LEVELS, PHASES, REACH_KINDS, SCALE, SECTORS
+from planner.domain.catalogue import FORMATS, GO_TYPES, LEVELS, PHASES, REACH_KINDS, SCALE, SECTORS
 
 _CODE = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,19}$"}
 # Codes of school boards, samenwerkingsverband regions and institutes (reach): longer, as
@@ -104,7 +104,8 @@ TARGET = {
     "required": ["phase", "sector", "levels"],
     "properties": {
         "phase": {"enum": list(PHASES)},
-        "sector": {"enum": [*SECTORS, "*"]},
+        # A kind of go school (sbo, so, vso) refines the go profile.
+        "sector": {"enum": [*SECTORS, *GO_TYPES, "*"]},
         "levels": _LEVEL_MAP,
         "source": _SOURCE,
     },

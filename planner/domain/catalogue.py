@@ -65,6 +65,9 @@ REACH_KINDS: tuple[str, ...] = ("sector", "board", "region", "alumni")
 EVERYONE: tuple[str, str] = ("sector", "")
 
 ANY_SECTOR = "*"
+# Specialised education (go) holds three kinds of school whose teachers need different
+# things (research tables 3.8, 3.11; §5.3): a target profile may name one of them.
+GO_TYPES: tuple[str, ...] = ("sbo", "so", "vso")
 
 _PHASE_RANK = {phase: rank for rank, phase in enumerate(PHASES)}
 _FORMAT_RANK = {name: rank for rank, name in enumerate(FORMATS)}

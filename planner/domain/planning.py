@@ -58,6 +58,7 @@ __all__ = [
     "Unreachable",
     "alternatives",
     "effective_targets",
+    "working_targets",
     "plan",
     "projected_levels",
     "school_years",
@@ -85,17 +86,24 @@ def plan(request: PlanRequest) -> Path:
 
 
 def effective_targets(request: PlanRequest) -> dict[str, dict[str, int]]:
-    """The targets the planner works to: cumulative over the phases, specialist level only
-    for the specialisms of a teacher in the experienced phase."""
-    specialisms = _specialisms(request)
-    targets = cumulative(request.targets)
-    for phase, levels in targets.items():
+    """The targets the planner works to (see ``working_targets``)."""
+    return working_targets(request.targets, request.phase, request.specialisms)
+
+
+def working_targets(
+    targets: Mapping[str, Mapping[str, int]], phase: str, specialisms: frozenset[str]
+) -> dict[str, dict[str, int]]:
+    """Targets cumulative over the phases, with specialist level only for the specialisms of
+    a teacher in the experienced phase."""
+    specialisms = specialisms if phase == PHASES[-1] else frozenset()
+    result = cumulative(targets)
+    for name, levels in result.items():
         for area, level in levels.items():
-            if level >= SPECIALIST and not (phase == PHASES[-1] and area in specialisms):
+            if level >= SPECIALIST and not (name == PHASES[-1] and area in specialisms):
                 levels[area] = SPECIALIST - 1
     for area in sorted(specialisms):
-        targets[PHASES[-1]][area] = SPECIALIST
-    return targets
+        result[PHASES[-1]][area] = SPECIALIST
+    return result
 
 
 def alternatives(

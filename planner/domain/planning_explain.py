@@ -101,11 +101,13 @@ def _needs(
     needs: list[_Need] = []
     wanted_levels = dict(draft.module.requires_levels)
     for code in draft.module.requires_modules:
-        if code in by_code or code in request.done:
+        required = request.modules.get(code)
+        others = [other for other in before if other.code != code]
+        if code in request.done or (code in by_code and not _brings(base, others, required)):
             needs.append(_Need(code))
-        elif code in request.modules:
+        elif required is not None:
             # Met by the levels the module brings rather than by the module itself.
-            for area, level in request.modules[code].outcomes.items():
+            for area, level in required.outcomes.items():
                 wanted_levels[area] = max(wanted_levels.get(area, 0), level)
     for area, level in sorted(wanted_levels.items()):
         if base.get(area, 0) >= level:
@@ -115,6 +117,16 @@ def _needs(
         if provider is not None and provider not in draft.module.requires_modules:
             needs.append(_Need(provider, area, level))
     return needs
+
+
+def _brings(base: Mapping[str, int], steps: Sequence[_Draft], module: Module | None) -> bool:
+    """Whether the levels before the steps, raised by them, reach every outcome of ``module``."""
+    if module is None or not module.outcomes:
+        return False
+    levels = dict(base)
+    for step in steps:
+        _raise(levels, step.module.outcomes)
+    return all(levels.get(area, 0) >= level for area, level in module.outcomes.items())
 
 
 def _own_reasons(

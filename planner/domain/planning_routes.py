@@ -186,6 +186,17 @@ class RouteFinder:
             self._masks[code] = mask
         return mask
 
+    def _brought_by(self, mask: int, module: Module | None) -> bool:
+        """Whether the modules of ``mask`` (with the levels so far) bring every outcome of
+        ``module``: two requirements that teach the same need only one course."""
+        if module is None or not module.outcomes:
+            return False
+        levels = self.levels
+        return all(
+            levels.get(area, 0) >= level or mask & self._offer.reaching_mask(area, level)
+            for area, level in module.outcomes.items()
+        )
+
     def _exceeds(self, code: str, bound: int) -> bool:
         """Whether the module with all it requires, directly or not, takes over ``bound`` hours.
 
@@ -221,7 +232,7 @@ class RouteFinder:
             required_module = self._catalogue.get(required)
             if required_module is not None:
                 depends.update(required_module.outcomes)
-            if self.has_levels_of(required):
+            if self.has_levels_of(required) or (before and self._brought_by(before, required_module)):
                 continue
             mask = masks[required] if required in masks else self._mask(required)
             if mask is None:

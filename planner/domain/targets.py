@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from planner.domain.catalogue import ANY_SECTOR, LEVELS, PHASES, SECTORS, TargetEntry
+from planner.domain.catalogue import ANY_SECTOR, GO_TYPES, LEVELS, PHASES, SECTORS, TargetEntry
 
 __all__ = [
     "MAX_SPECIALISMS",
@@ -25,22 +25,25 @@ Targets = dict[str, dict[str, int]]
 MAX_SPECIALISMS = 2
 
 
-def merge_targets(entries: Iterable[TargetEntry], sector: str) -> Targets:
-    """The targets for one sector: its own levels override the general ones per area."""
+def merge_targets(entries: Iterable[TargetEntry], sector: str, go_type: str | None = None) -> Targets:
+    """The targets for one sector: its own levels override the general ones per area, and
+    in go the levels of the kind of school (sbo, so, vso) override the sector's."""
     if sector not in SECTORS:
         raise ValueError(f"unknown sector {sector!r}; expected one of {', '.join(SECTORS)}")
-    general: Targets = {phase: {} for phase in PHASES}
-    specific: Targets = {phase: {} for phase in PHASES}
+    kind = go_type if sector == "go" and go_type in GO_TYPES else None
+    layers: list[Targets] = [{phase: {} for phase in PHASES} for _ in range(3)]
     for entry in entries:
         _check_phase(entry.phase)
         _check_levels(entry.levels)
         if entry.sector == ANY_SECTOR:
-            general[entry.phase].update(entry.levels)
+            layers[0][entry.phase].update(entry.levels)
         elif entry.sector == sector:
-            specific[entry.phase].update(entry.levels)
-        elif entry.sector not in SECTORS:
+            layers[1][entry.phase].update(entry.levels)
+        elif kind is not None and entry.sector == kind:
+            layers[2][entry.phase].update(entry.levels)
+        elif entry.sector not in SECTORS and entry.sector not in GO_TYPES:
             raise ValueError(f"unknown sector {entry.sector!r} in the targets")
-    return {phase: _sorted({**general[phase], **specific[phase]}) for phase in PHASES}
+    return {phase: _sorted({**layers[0][phase], **layers[1][phase], **layers[2][phase]}) for phase in PHASES}
 
 
 def raise_targets(

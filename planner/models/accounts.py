@@ -44,6 +44,8 @@ class School(db.Model):
     region_code: so.Mapped[str] = so.mapped_column(sa.String(40), default="")
     # The module code of the buddy or mentor programme the school runs for its starters.
     induction_programme: so.Mapped[str | None] = so.mapped_column(sa.String(40))
+    # In go: sbo, so or vso, whose target profiles differ (GO_TYPES).
+    go_type: so.Mapped[str | None] = so.mapped_column(sa.String(8))
 
     teams: so.Mapped[list["Team"]] = so.relationship(
         back_populates="school", order_by="Team.name", cascade="all, delete-orphan"

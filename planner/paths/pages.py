@@ -25,7 +25,7 @@ def assessment_overview(teacher) -> dict:
     if framework is not None and sector is not None:
         codes = frozenset(area.code for area in areas)
         entries = service.target_entries(framework)
-        targets = service.teacher_targets(entries, codes, sector, latest, teacher.school).get(phase, {})
+        targets = service.teacher_targets(entries, codes, teacher, latest).get(phase, {})
     topics = assessing.conversation_topics(latest, mentor)
     modules = {s.module for s in sources.values() if s.module}
     names = catalogue_names(framework, modules) if modules else None

@@ -47,6 +47,7 @@ class Situation:
     reach: frozenset[tuple[str, str]] = frozenset()
     induction_programme: str | None = None
     side_entrant: bool = False
+    go_type: str | None = None
 
 
 def start_period(today: date) -> int:
@@ -59,13 +60,15 @@ def sector_targets(
     sector: str,
     area_codes: Iterable[str],
     raised: Mapping[str, Mapping[str, int]],
+    go_type: str | None = None,
 ) -> dict[str, dict[str, int]]:
-    """The phase targets of the sector, raised where the school asks more (in the framework's areas)."""
+    """The phase targets of the sector (and kind of go school), raised where the school asks
+    more (in the framework's areas)."""
     known = set(area_codes)
     raises = {
         phase: {a: level for a, level in levels.items() if a in known} for phase, levels in raised.items()
     }
-    return raise_targets(merge_targets(entries, sector), raises)
+    return raise_targets(merge_targets(entries, sector, go_type), raises)
 
 
 def plan_request(

@@ -11,11 +11,11 @@ from planner.catalogue.service import current_framework, domain_modules
 from planner.domain.agreement import AHEAD
 from planner.domain.catalogue import Module as DomainModule
 from planner.domain.catalogue import TargetEntry
-from planner.domain.planning import alternatives, effective_targets, plan
+from planner.domain.planning import alternatives, effective_targets, plan, working_targets
 from planner.domain.progress import school_year_number, school_year_start
-from planner.domain.targets import MAX_SPECIALISMS, add_specialisms, merge_targets, raise_targets
+from planner.domain.targets import MAX_SPECIALISMS
 from planner.extensions import db
-from planner.models import Area, Framework, School, Target, User
+from planner.models import Area, Framework, Target, User
 from planner.models.accounts import utcnow
 from planner.models.paths import Assessment, LearningPath, ModuleProgress, PathStep
 from planner.paths.agreements import keep_version, order_steps
@@ -107,23 +107,21 @@ def planning_catalogue() -> PlanningCatalogue | None:
 
 
 def teacher_targets(
-    entries: list[TargetEntry],
-    area_codes: frozenset[str],
-    sector: str,
-    own: Assessment | None,
-    school: School | None = None,
+    entries: list[TargetEntry], area_codes: frozenset[str], teacher: User, own: Assessment | None
 ) -> dict:
-    """The phase targets of the sector, raised where the school asks more (in the
-    framework's areas), with the specialisms the teacher chose."""
-    targets = merge_targets(entries, sector)
-    if school is not None:
-        raises = {
-            phase: {a: level for a, level in levels.items() if a in area_codes}
-            for phase, levels in school.raised_targets().items()
-        }
-        targets = raise_targets(targets, raises)
-    specialisms = own.specialisms[:MAX_SPECIALISMS] if own else []
-    return add_specialisms(targets, specialisms) if specialisms else targets
+    """The targets the teacher's path works to: the sector's (and kind of go school's),
+    raised where the school asks more, with specialist level for the specialisms of a
+    teacher in the experienced phase (as the planner has them)."""
+    school = teacher.school
+    targets = sector_targets(
+        entries,
+        teacher.teaching_sector or "",
+        area_codes,
+        school.raised_targets() if school else {},
+        school.go_type if school else None,
+    )
+    specialisms = frozenset(own.specialisms[:MAX_SPECIALISMS]) if own else frozenset()
+    return working_targets(targets, teacher.phase, specialisms)
 
 
 def progress_by_module(teacher: User) -> dict[str, ModuleProgress]:
@@ -208,7 +206,9 @@ def replan(
     phase = teacher.phase
     modules = catalogue.modules
     situation, assessors = teacher_situation(teacher, own, catalogue.framework, today)
-    targets = sector_targets(catalogue.targets, sector, catalogue.area_codes, situation.raised_targets)
+    targets = sector_targets(
+        catalogue.targets, sector, catalogue.area_codes, situation.raised_targets, situation.go_type
+    )
     request = plan_request(
         situation, modules, targets, catalogue.class_context_areas, catalogue.area_order, today
     )
@@ -304,6 +304,7 @@ def teacher_situation(
         reach=teacher_reach(teacher),
         induction_programme=school.induction_programme if school and starter else None,
         side_entrant=teacher.qualification == "side-entrant",
+        go_type=school.go_type if school else None,
     )
     return situation, assessors
 

@@ -67,7 +67,14 @@ class SchoolLinksMixin:
             raise ValidationError(_l("Give the code of the school board as well."))
 
 
-def school_profile_form(areas, programmes, **kwargs) -> FlaskForm:
+GO_TYPE_LABELS = {
+    "sbo": _l("sbo: special primary school"),
+    "so": _l("so: special school"),
+    "vso": _l("vso: special secondary school"),
+}
+
+
+def school_profile_form(areas, programmes, sector: str | None = None, **kwargs) -> FlaskForm:
     """The school's hours budget, board, region and induction programme and, per area,
     its priority and any higher targets. ``programmes`` are the catalogue's buddy and
     mentor programmes the school may run."""
@@ -89,6 +96,16 @@ def school_profile_form(areas, programmes, **kwargs) -> FlaskForm:
             ),
         )
         submit = SubmitField(_l("Save the school profile"))
+
+        if sector == "go":
+            go_type = SelectField(
+                _l("Kind of school"),
+                default="",
+                choices=choices(
+                    [("", _l("Not said: the targets of specialised education"))]
+                    + list(GO_TYPE_LABELS.items())
+                ),
+            )
 
         def validate_induction_programme(self, field):
             module = next((m for m in programmes if m.code == field.data), None)

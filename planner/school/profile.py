@@ -23,6 +23,8 @@ class SchoolLinks:
     board_name: str = ""
     region_code: str = ""
     induction_programme: str | None = None
+    # In go: sbo, so or vso, whose target profiles differ; None elsewhere.
+    go_type: str | None = None
 
 
 def induction_programmes(school: School, framework: Framework | None) -> list[Module]:
@@ -51,6 +53,7 @@ def profile_data(school: School, areas) -> dict:
         "board_name": school.board_name,
         "region_code": school.region_code,
         "induction_programme": school.induction_programme or "",
+        "go_type": school.go_type or "",
     }
     rows = {row.area_code: row for row in school.areas}
     for area in areas:
@@ -75,6 +78,7 @@ def save_profile(
         school.board_code, school.board_name = links.board_code, links.board_name
         school.region_code = links.region_code
         school.induction_programme = links.induction_programme or None
+        school.go_type = links.go_type if school.sector == "go" else None
     rows = {row.area_code: row for row in school.areas}
     for code, choice in choices.items():
         chosen = choice["priority"] or any(choice[phase] for phase in PHASES)

@@ -120,7 +120,7 @@ def profile():
     may_edit = current_user.team_id is None
     data = school_profile.profile_data(school, areas) if request.method == "GET" else None
     programmes = school_profile.induction_programmes(school, current_framework())
-    form = school_profile_form(areas, programmes, data=data)
+    form = school_profile_form(areas, programmes, school.sector, data=data)
     if request.method == "POST" and not may_edit:
         abort(403)
     if form.validate_on_submit():
@@ -136,6 +136,7 @@ def profile():
             board_name=form.board_name.data or "",
             region_code=form.region_code.data or "",
             induction_programme=form.induction_programme.data or None,
+            go_type=(form.go_type.data or None) if "go_type" in form else None,
         )
         replanned = school_profile.save_profile(school, form.budget_hours_per_year.data, choices, links)
         db.session.commit()
@@ -173,4 +174,4 @@ def framework_targets(school: School) -> dict:
     framework = current_framework()
     if framework is None:
         return {}
-    return merge_targets(service.target_entries(framework), school.sector)
+    return merge_targets(service.target_entries(framework), school.sector, school.go_type)

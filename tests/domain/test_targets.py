@@ -71,3 +71,18 @@ def test_cumulative_keeps_later_phases_at_least_as_high() -> None:
         "induction": {"ASS": 1, "DIFF": 2},
         "experienced": {"ASS": 1, "DIFF": 2},
     }
+
+
+def test_a_kind_of_go_school_refines_the_go_targets() -> None:
+    entries = [
+        TargetEntry("experienced", "*", {"LEZEN": 2, "MEDISCH": 2}),
+        TargetEntry("experienced", "go", {"SOCEMO": 4}),
+        TargetEntry("experienced", "sbo", {"LEZEN": 3}),
+        TargetEntry("experienced", "so", {"MEDISCH": 3}),
+    ]
+
+    assert merge_targets(entries, "go", "sbo")["experienced"] == {"LEZEN": 3, "MEDISCH": 2, "SOCEMO": 4}
+    assert merge_targets(entries, "go", "so")["experienced"] == {"LEZEN": 2, "MEDISCH": 3, "SOCEMO": 4}
+    assert merge_targets(entries, "go")["experienced"] == {"LEZEN": 2, "MEDISCH": 2, "SOCEMO": 4}
+    # A kind of go school means nothing in another sector.
+    assert merge_targets(entries, "po", "sbo")["experienced"] == {"LEZEN": 2, "MEDISCH": 2}
