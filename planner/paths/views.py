@@ -337,7 +337,7 @@ def chart_geometry() -> dict:
 def late_sentence(item: dict, names: Names) -> str:
     """A late target in a few words, beside the step that reaches it."""
     return _(
-        "brings %(area)s to %(target)s, the target for %(phase)s, only after that phase",
+        "brings %(area)s to level %(target)s only after %(phase)s, whose target it is",
         area=names.area(item["area"]),
         target=item["target"],
         phase=PHASE_NAMES_IN_SENTENCE.get(item.get("phase"), item.get("phase") or ""),
