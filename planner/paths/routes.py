@@ -8,7 +8,7 @@ from planner.extensions import db
 from planner.models import Role
 from planner.paths import assessing, bp, service
 from planner.paths.agreements import proposal_changes
-from planner.paths.changes import MARKS, PERIODS, cause_sentence, change_sentence
+from planner.paths.changes import MARKS, cause_sentence, change_sentence
 from planner.paths.forms import (
     PAGES,
     ClassContextForm,
@@ -202,7 +202,6 @@ def _path_page(path, versions, status: int = 200, **forms):
         change_sentence=change_sentence,
         cause_sentence=cause_sentence,
         mark_labels=MARKS,
-        period_labels=PERIODS,
         **forms,
     ), status
 

@@ -4,18 +4,23 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from planner.catalogue.service import current_framework
 from planner.domain.agreement import AHEAD, catalogue_mark
 from planner.domain.assessment import Standing
-from planner.domain.catalogue import SCALE
+from planner.domain.catalogue import PERIODS_PER_YEAR, SCALE
 from planner.domain.catalogue import Module as DomainModule
 from planner.extensions import db
 from planner.models import Area, Framework, Module, ModuleRequirement, Outcome
 from planner.models.catalogue import current_locale
-from planner.paths.explain import Names
+from planner.paths.explain import PHASE_NAMES_IN_SENTENCE, Names
 
-YEAR_W, STEP_H, STEP_GAP, HEAD_H, MARGIN = 168, 30, 8, 44, 8
+PERIOD_W, STEP_H, STEP_GAP, HEAD_H, MARGIN = 124, 30, 8, 58, 8
+
+# The half-years of a school year as the timeline and the step cards name them.
+HALF_YEARS = {1: _l("Aug-Jan"), 2: _l("Feb-Jul")}
 
 
 def catalogue_names(framework: Framework | None, module_codes=None) -> Names:
@@ -115,13 +120,19 @@ class Box:
     x: int
     y: int
     width: int
+    # The phase targets this step reaches only after that phase ends (items of ``late_targets``).
+    late: list[dict] = field(default_factory=list)
 
 
 @dataclass
 class Column:
+    """One school year: its label and phase, and its two half-years side by side."""
+
     label: str
     phase: str
     x: int
+    width: int
+    halves: list[tuple[str, int]]
 
 
 @dataclass
@@ -132,39 +143,106 @@ class Timeline:
     boxes: list[Box]
     links: list[tuple[int, int, int, int]] = field(default_factory=list)
 
+    @property
+    def marks(self) -> set[str]:
+        """Which marks the drawing uses, so the legend explains only those."""
+        found = set()
+        for box in self.boxes:
+            if box.step.needs_facilitation:
+                found.add("facilitation")
+            if box.late:
+                found.add("late")
+        return found
+
+
+def half_year(year: int, period: int) -> int:
+    """The place of a period on the path: 0 for the first half of school year 1."""
+    return (year - 1) * PERIODS_PER_YEAR + period - 1
+
+
+def step_halves(step) -> range:
+    return range(
+        half_year(step.school_year, step.period), half_year(step.last_school_year, step.last_period) + 1
+    )
+
+
+def when(path, step) -> str:
+    """When a step runs, in the school's calendar: "Aug-Jan 2026-2027", a whole school year,
+    or the first and last half-year with how many it spans."""
+    first = _half_year_label(path, step.school_year, step.period)
+    count = len(step_halves(step))
+    if count == 1:
+        return first
+    if step.school_year == step.last_school_year:
+        return _("%(year)s, the whole school year", year=path.school_year_label(step.school_year))
+    return _(
+        "%(first)s to %(last)s (%(count)d half-years)",
+        first=first,
+        last=_half_year_label(path, step.last_school_year, step.last_period),
+        count=count,
+    )
+
+
+def _half_year_label(path, year: int, period: int) -> str:
+    return f"{HALF_YEARS.get(period, period)} {path.school_year_label(year)}"
+
+
+def late_targets(path) -> dict[int, list[dict]]:
+    """Step id -> the late targets (``unreachable`` items of kind late) that step reaches:
+    the first step bringing the area to the target, in the school year it is reported."""
+    found: dict[int, list[dict]] = {}
+    for item in path.unreachable or ():
+        if item.get("reason") != "late" or not item.get("school_year"):
+            continue
+        for step in path.steps:
+            reaches = step.outcomes.get(item["area"], 0) >= item["target"]
+            if reaches and step.school_year <= item["school_year"] <= step.last_school_year:
+                found.setdefault(step.id, []).append(item)
+                break
+    return found
+
 
 def timeline(path) -> Timeline:
-    """Steps in columns of school years, each in the first free row of the years it spans."""
+    """Steps in half-year columns under their school years, each in the first free row of
+    the half-years it spans."""
     steps = path.steps
     if not steps:
-        return Timeline(YEAR_W + 2 * MARGIN, HEAD_H + MARGIN, [], [])
+        return Timeline(PERIOD_W * PERIODS_PER_YEAR + 2 * MARGIN, HEAD_H + MARGIN, [], [])
     first = min(s.school_year for s in steps)
     last = max(s.last_school_year for s in steps)
+    origin = half_year(first, 1)
     phase_of_year = {}
     for step in steps:
         if step.phase:
             for year in range(step.school_year, step.last_school_year + 1):
                 phase_of_year.setdefault(year, step.phase)
-    columns = [
-        Column(
-            label=path.school_year_label(year),
-            phase=phase_of_year.get(year, ""),
-            x=MARGIN + (year - first) * YEAR_W,
+    columns = []
+    for year in range(first, last + 1):
+        x = MARGIN + (half_year(year, 1) - origin) * PERIOD_W
+        halves = [(str(HALF_YEARS[period]), x + (period - 1) * PERIOD_W) for period in HALF_YEARS]
+        columns.append(
+            Column(
+                path.school_year_label(year),
+                phase_of_year.get(year, ""),
+                x,
+                PERIOD_W * PERIODS_PER_YEAR,
+                halves,
+            )
         )
-        for year in range(first, last + 1)
-    ]
+    late = late_targets(path)
     rows_taken: dict[int, int] = {}
     boxes, where = [], {}
     for step in steps:
-        years = range(step.school_year, step.last_school_year + 1)
-        row = max(rows_taken.get(year, 0) for year in years)
-        for year in years:
-            rows_taken[year] = row + 1
+        halves = step_halves(step)
+        row = max(rows_taken.get(half, 0) for half in halves)
+        for half in halves:
+            rows_taken[half] = row + 1
         box = Box(
             step,
-            MARGIN + (step.school_year - first) * YEAR_W + 6,
+            MARGIN + (halves.start - origin) * PERIOD_W + 4,
             HEAD_H + row * (STEP_H + STEP_GAP),
-            len(years) * YEAR_W - 12,
+            len(halves) * PERIOD_W - 8,
+            late.get(step.id, []),
         )
         boxes.append(box)
         where[step.module_code] = box
@@ -175,7 +253,8 @@ def timeline(path) -> Timeline:
             if before is not None:
                 links.append((before.x + before.width, before.y + STEP_H // 2, box.x, box.y + STEP_H // 2))
     height = HEAD_H + max(rows_taken.values()) * (STEP_H + STEP_GAP) + MARGIN
-    return Timeline(MARGIN * 2 + len(columns) * YEAR_W, height, columns, boxes, links)
+    width = MARGIN * 2 + (half_year(last, PERIODS_PER_YEAR) - origin + 1) * PERIOD_W
+    return Timeline(width, height, columns, boxes, links)
 
 
 @dataclass
@@ -253,3 +332,13 @@ def chart_geometry() -> dict:
         "step": step,
         "levels": SCALE,
     }
+
+
+def late_sentence(item: dict, names: Names) -> str:
+    """A late target in a few words, beside the step that reaches it."""
+    return _(
+        "brings %(area)s to level %(target)s only after %(phase)s, whose target it is",
+        area=names.area(item["area"]),
+        target=item["target"],
+        phase=PHASE_NAMES_IN_SENTENCE.get(item.get("phase"), item.get("phase") or ""),
+    )
