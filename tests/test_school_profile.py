@@ -7,6 +7,7 @@ import pytest
 from planner.extensions import db
 from planner.models import Role
 from planner.paths import assessing, service
+from tests.conftest import small_document
 
 
 @pytest.fixture
@@ -149,7 +150,6 @@ def _buddy(code: str, title: str, sectors=("po",), reach=None, **changes) -> dic
 
 @pytest.fixture
 def school_with_programmes(make_school, make_user, make_catalogue):
-    from tests.conftest import small_document
 
     document = small_document()
     document["modules"] += [
@@ -255,3 +255,37 @@ def test_a_programme_no_longer_offered_is_pointed_out(client, auth, school_with_
     school.induction_programme = "BUD-1"
     db.session.commit()
     assert "niet meer aan je school aangeboden" not in client.get("/school/profile").get_data(as_text=True)
+
+
+def test_a_go_school_names_its_kind_and_its_teachers_follow_those_targets(
+    client, auth, make_school, make_user, make_catalogue
+):
+    document = small_document()
+    document["targets"].append({"phase": "induction", "sector": "so", "levels": {"GEDRAG": 3}})
+    make_catalogue(document)
+    school = make_school(name="De Brug (so)", sector="go")
+    teacher = make_user(school=school, team=school.teams[0], qualification="qualified")
+    assessment = assessing.start_draft(teacher, None)
+    assessing.set_areas(assessment, {"STELSEL": 2, "PLAN": 3, "GEDRAG": 2})
+    assessing.complete(assessment)
+    service.replan(teacher, "assessment")
+    db.session.commit()
+    assert service.current_path(teacher).targets["induction"]["GEDRAG"] == 2
+    leader = make_user(role=Role.LEADER, school=school)
+    auth.login(leader.email)
+
+    page = client.get("/school/profile").get_data(as_text=True)
+    assert 'name="go_type"' in page
+    response = client.post("/school/profile", data=profile_form(go_type="so"), follow_redirects=True)
+
+    assert "Het schoolprofiel is opgeslagen." in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(type(school), school.id).go_type == "so"
+    assert service.current_path(teacher).targets["induction"]["GEDRAG"] == 3
+
+
+def test_a_school_outside_go_has_no_kind_to_choose(client, auth, make_user, school_with_path):
+    school, _teacher = school_with_path
+    auth.login(make_user(role=Role.LEADER, school=school).email)
+
+    assert 'name="go_type"' not in client.get("/school/profile").get_data(as_text=True)
