@@ -1,5 +1,7 @@
 """Translatable names for the domain's codes, shared by forms and templates."""
 
+import re
+
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -115,6 +117,25 @@ def duration_text(periods: int) -> str:
     )
 
 
+# The documents a catalogue item's source cites by number: the research behind the product.
+SOURCE_DOCUMENTS = {
+    "000": _l("news item on the letter to parliament about teachers' support needs (April 2025)"),
+    "001": _l("letter to parliament on support and professionalisation for inclusive education (2025)"),
+    "002": _l(
+        "research report on the needs of teachers for support and professionalisation in "
+        "passend and more inclusive education (2025)"
+    ),
+    "003": _l("goals monitor passend onderwijs 2021-2027"),
+    "004": _l("needs inventory on professionalisation in passend onderwijs (2015)"),
+}
+
+
+def source_documents(source: str | None) -> list[str]:
+    """What the document numbers in a source stand for, in the order they are cited."""
+    cited = re.findall(r"\b(00[0-4])\b", source or "")
+    return [f"{number}: {SOURCE_DOCUMENTS[number]}" for number in dict.fromkeys(cited)]
+
+
 def template_globals() -> dict:
     return {
         "phase_labels": PHASE_LABELS,
@@ -130,4 +151,5 @@ def template_globals() -> dict:
         "reach_labels": REACH_LABELS,
         "reach_text": reach_text,
         "duration_text": duration_text,
+        "source_documents": source_documents,
     }

@@ -115,7 +115,7 @@ def alternatives(
 ) -> list[str]:
     """Other modules the teacher could take instead: offered in the sector (and phase) and
     within reach, no team format, bringing every outcome area of ``code`` at least as far,
-    and not themselves building on ``code``.
+    and not themselves building on ``code`` (by name, or by asking first for a level it brings).
 
     Fewest hours first, then cost, format preference and code; KeyError for an unknown code.
     """
@@ -130,6 +130,8 @@ def alternatives(
             and not other.team_format
             and all(other.outcomes.get(area, 0) >= level for area, level in outcomes.items())
             and not _builds_on(modules, other.code, code)
+            # One that asks first for a level the step brings cannot take its place.
+            and all(other.requires_levels.get(area, 0) < level for area, level in outcomes.items())
         ),
         key=lambda other: (
             modules[other].hours,

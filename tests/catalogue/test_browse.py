@@ -286,7 +286,7 @@ def test_module_page_shows_duration_cost_reach_and_source(
     assert "<dt>Duration</dt><dd>3 periods (one and a half school years)</dd>" in html
     assert "<dt>Cost</dt><dd>€ 300</dd>" in html
     assert "<dt>For whom</dt><dd>Only for schools in samenwerkingsverband region PO-2801</dd>" in html
-    assert '<dt>Source</dt><dd class="source">002 §5.3.3</dd>' in html
+    assert '<dt>Source</dt><dd class="source">002 §5.3.3<br><small>002: research report' in html
     assert "team format" not in html
 
     html = _page(client, "/catalogue/modules/GED-1")
@@ -332,7 +332,7 @@ def test_module_page_in_dutch(app, make_catalogue, make_school, make_institute):
     html = client.get("/catalogue/modules/STL-1").get_data(as_text=True)
     assert "1 periode (half schooljaar)" in html
     html = client.get("/catalogue/modules/PLN-1").get_data(as_text=True)
-    assert '<dt>Bron</dt><dd class="source">002 §5.3.3</dd>' in html
+    assert '<dt>Bron</dt><dd class="source">002 §5.3.3<br><small>002: onderzoeksrapport' in html
     assert "Alleen voor scholen in samenwerkingsverband-regio PO-2801" in html
     html = client.get("/catalogue/modules/PLN-2").get_data(as_text=True)
     assert "Alleen voor alumni van Pabo Noordwest" in html
@@ -341,7 +341,7 @@ def test_module_page_in_dutch(app, make_catalogue, make_school, make_institute):
 def test_area_pages_show_sources_and_level_zero(client, make_catalogue, make_school, make_institute):
     _local_offer(make_catalogue, make_school, make_institute)
     html = _page(client, "/catalogue/areas/GEDRAG")
-    assert '<p class="source">Source: 002 §3.2, tabel 3.8</p>' in html
+    assert '<p class="source">Source: 002 §3.2, tabel 3.8<br><small>002: research report' in html
     assert re.search(r'<span class="level">0</span> not yet</td><td>Not yet</td>', html)
     index = _page(client, "/catalogue/areas/")
     assert "Version 2026.2 · Source: 002 onderzoeksrapport" in index

@@ -189,6 +189,7 @@ def test_alternatives_never_build_on_the_step_itself() -> None:
             module("NEXT", {"DIFF": 3}, "BASE"),
             module("OTHER", {"DIFF": 3}, hours=20),
             module("TEAM", {"DIFF": 3}, format="team-study-day"),
+            module("AFTER", {"DIFF": 4}, hours=12, entry={"DIFF": 2}),
         ]
     }
 
