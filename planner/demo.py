@@ -140,6 +140,6 @@ def create_demo() -> list[str]:
         f"Created {primary.name} ({len(PRIMARY_TEACHERS)} teachers), {secondary.name} and {institute.name}.",
         f"Planned learning paths for {assessed} teachers from their self-assessments.",
         f"Demo accounts (password {DEMO_PASSWORD}): leraar@example.org, starter@example.org, "
-        "student@example.org, ervaren@example.org, schoolleider@example.org, opleider@example.org, "
-        "admin@example.org.",
+        "student@example.org, ervaren@example.org, schoolleider@example.org, teamleider.vo@example.org, "
+        "opleider@example.org, admin@example.org.",
     ]

@@ -77,3 +77,11 @@ def test_500_rolls_back_and_shows_the_layout(test_config, migrated_app):
     assert response.status_code == 500
     assert b'class="site"' in response.data
     assert "Nothing was saved".encode() in response.data or "Er is niets opgeslagen".encode() in response.data
+
+
+def test_the_favicon_is_served_and_linked(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response.headers["Location"].endswith("/static/favicon.svg")
+    with client.get("/static/favicon.svg") as icon:
+        assert icon.status_code == 200 and icon.mimetype == "image/svg+xml"
+    assert 'rel="icon"' in client.get("/login").get_data(as_text=True)

@@ -146,3 +146,9 @@ def delete_token(token_id: int):
     db.session.commit()
     flash(_("The token has been revoked."), "success")
     return redirect(url_for("main.profile"))
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """Browsers ask for this path whatever the page says; the icon is an SVG."""
+    return redirect(url_for("static", filename="favicon.svg"), 301)
