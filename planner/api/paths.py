@@ -1,13 +1,13 @@
 """The teacher's own assessments and path, for other tools; personal API tokens."""
 
 from datetime import date
-from functools import wraps
 
 from flask import g, jsonify, request
 
 from planner.api import bp
 from planner.api.catalogue import api_error
 from planner.api.documents import step_document, unreachable_document
+from planner.api.tokens import bearer_token_required
 from planner.catalogue.service import area_codes, current_framework
 from planner.domain.assessment import COMPLEXITIES, class_context_problems
 from planner.domain.catalogue import SCALE
@@ -25,23 +25,10 @@ from planner.paths.views import path_catalogue
 COUNTS = ("class_size", "support_need", "extra_support_need")
 
 
-def token_required(view):
-    @wraps(view)
-    def wrapped(*args, **kwargs):
-        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-        from planner.auth.accounts import user_for_api_token
-
-        user = user_for_api_token(token.strip()) if scheme.lower() == "bearer" and token else None
-        if user is None:
-            response = api_error(401, "a valid personal API token is required")
-            response.headers["WWW-Authenticate"] = "Bearer"
-            return response
-        if user.role != Role.TEACHER:
-            return api_error(403, "only teachers have assessments and a learning path")
-        g.api_user = user
-        return view(*args, **kwargs)
-
-    return wrapped
+# Only teachers have assessments and a learning path of their own.
+token_required = bearer_token_required(
+    Role.TEACHER, refusal="only teachers have assessments and a learning path"
+)
 
 
 def assessment_errors(body, known: set[str]) -> dict[str, str]:

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
-from functools import wraps
 
-from flask import g, jsonify, request
+from flask import jsonify, request
 
 from planner.api import bp
 from planner.api.catalogue import api_error
 from planner.api.documents import step_document, unreachable_document
+from planner.api.tokens import bearer_token_required
 from planner.catalogue.service import area_codes
 from planner.domain.assessment import planning_levels
 from planner.domain.catalogue import GO_TYPES, PHASES, SCALE, SECTORS
@@ -51,27 +51,10 @@ COUNT_RANGE = {
 SCHOOL_FIELDS = {"priorities", "targets", "board", "region", "induction_programme", "go_type"}
 
 
-def any_token(view):
-    @wraps(view)
-    def wrapped(*args, **kwargs):
-        from planner.auth.accounts import user_for_api_token
-
-        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-        user = user_for_api_token(token.strip()) if scheme.lower() == "bearer" and token else None
-        if user is None:
-            response = api_error(401, "a valid personal API token is required")
-            response.headers["WWW-Authenticate"] = "Bearer"
-            return response
-        db.session.commit()  # the token's last use, and nothing else
-        g.api_user = user
-        return view(*args, **kwargs)
-
-    return wrapped
-
-
 @bp.post("/plans/preview")
-@any_token
+@bearer_token_required()
 def preview_plan():
+    db.session.commit()  # the token's last use, and nothing else
     catalogue = service.planning_catalogue()
     if catalogue is None:
         return api_error(409, "there is no catalogue yet")
