@@ -5,6 +5,7 @@ import json
 import sqlalchemy as sa
 
 from planner.auth.accounts import set_password
+from planner.demo_institute import create_institute_demo, demo_student
 from planner.demo_paths import create_demo_assessments
 from planner.extensions import db
 from planner.models import Institute, Provider, Role, School, Team, User
@@ -134,6 +135,7 @@ def create_demo() -> list[str]:
     _user(name="Karin Bos", email="opleider@example.org", role=Role.INSTITUTE, institute=institute)
     _user(name="Beheerder", email="admin@example.org", role=Role.ADMIN)
     db.session.flush()
+    report.append(create_institute_demo(institute, demo_student("student@example.org")))
     assessed = create_demo_assessments(primary_teachers, leader)
     db.session.commit()
     return report + [

@@ -84,6 +84,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from planner.auth import bp as auth_bp
     from planner.catalogue import bp as catalogue_bp
     from planner.errors import bp as errors_bp
+    from planner.institute import bp as institute_bp
     from planner.main import bp as main_bp
     from planner.paths import bp as paths_bp
     from planner.school import bp as school_bp
@@ -95,6 +96,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(school_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(catalogue_bp)
+    app.register_blueprint(institute_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)
 

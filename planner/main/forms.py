@@ -40,15 +40,37 @@ class TeacherProfileForm(ProfileForm):
         description=_l("Where you graduated, or study now: some institutes offer their alumni coaching."),
     )
 
-    def __init__(self, *args, institutes, **kwargs):
+    # The institute's programme the teacher follows or followed: a student's path holds its
+    # compulsory modules.
+    programme_id = SelectField(_l("Programme"), coerce=int, default=0, validate_choice=False)
+    graduation_year = IntegerField(
+        _l("Year of graduation"),
+        validators=[Optional(), NumberRange(min=1960, max=2100)],
+        description=_l("Expected, for a student teacher."),
+    )
+
+    def __init__(self, *args, institutes, programmes=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.institute_id.choices = choices(
             [(0, _l("None, or not in the list"))] + [(i.id, i.name) for i in institutes]
+        )
+        self._programme_institutes = {p.id: p.institute_id for p in programmes}
+        self.programme_id.choices = choices(
+            [(0, _l("None, or not in the list"))]
+            + [(p.id, f"{p.institute.name}: {p.name}") for p in programmes]
         )
 
     def validate_institute_id(self, field):
         if field.data and field.data not in {choice.value for choice in field.choices}:
             raise ValidationError(_l("Choose an institute from the list."))
+
+    def validate_programme_id(self, field):
+        if not field.data:
+            return
+        if field.data not in self._programme_institutes:
+            raise ValidationError(_l("Choose a programme from the list."))
+        if self._programme_institutes[field.data] != self.institute_id.data:
+            raise ValidationError(_l("Choose a programme of the institute named above."))
 
 
 class TokenForm(FlaskForm):

@@ -9,7 +9,7 @@ from planner.config import LANGUAGES
 from planner.extensions import db
 from planner.main import bp
 from planner.main.forms import ProfileForm, TeacherProfileForm, TokenForm
-from planner.models import ApiToken, Institute, Role
+from planner.models import ApiToken, Institute, Programme, Role
 from planner.paths import service as paths_service
 
 
@@ -44,7 +44,10 @@ def accounts_safe_next() -> str:
 
 def teacher_profile_form(**kwargs) -> TeacherProfileForm:
     institutes = db.session.scalars(sa.select(Institute).order_by(Institute.name)).all()
-    return TeacherProfileForm(institutes=institutes, **kwargs)
+    programmes = db.session.scalars(
+        sa.select(Programme).join(Institute).order_by(Institute.name, Programme.name)
+    ).all()
+    return TeacherProfileForm(institutes=institutes, programmes=programmes, **kwargs)
 
 
 @bp.route("/profile", methods=["GET", "POST"])
@@ -59,6 +62,7 @@ def profile():
             form.sector.data = current_user.teaching_sector or "po"
             form.qualification.data = current_user.qualification or "qualified"
             form.institute_id.data = current_user.institute_id or 0
+            form.programme_id.data = current_user.programme_id or 0
     if form.validate_on_submit():
         planned_for = path_profile(current_user)
         form.populate_obj(current_user)
@@ -66,6 +70,7 @@ def profile():
             current_user.phase_override = form.phase_override.data or None
             current_user.study_years_left = form.study_years_left.data or 0
             current_user.institute_id = form.institute_id.data or None
+            current_user.programme_id = form.programme_id.data or None
         session["locale"] = current_user.locale
         replanned = planned_for != path_profile(current_user) and replan_after_profile(current_user)
         db.session.commit()
@@ -93,6 +98,7 @@ def path_profile(user) -> tuple:
         user.study_years_left,
         # The institute decides which alumni offers reach the teacher.
         user.institute_id,
+        user.programme_id,
     )
 
 
@@ -111,8 +117,12 @@ def render_profile(form, new_token: str | None = None):
         sa.select(ApiToken).where(ApiToken.user_id == current_user.id).order_by(ApiToken.created_at)
     ).all()
     phase = current_user.phase if current_user.role == Role.TEACHER else None
+    from planner.institute.service import active_consent, consent_history
+
     return render_template(
         "main/profile.html",
+        consent=active_consent(current_user) if phase else None,
+        consent_history=consent_history(current_user) if phase else [],
         form=form,
         tokens=tokens,
         token_form=TokenForm(),
@@ -122,16 +132,21 @@ def render_profile(form, new_token: str | None = None):
 
 
 @bp.post("/profile/tokens")
-@access.role_required(Role.TEACHER)
+@access.role_required(Role.TEACHER, Role.INSTITUTE)
 def create_token():
     form = TokenForm()
     if form.validate_on_submit():
         # Shown once, in this response only: just the hash is stored.
         token = accounts.create_api_token(current_user, form.label.data or "")
+        if current_user.role != Role.TEACHER:
+            profile_form = ProfileForm(obj=current_user, formdata=None)
+            profile_form.locale.data = current_user.locale or "nl"
+            return render_profile(profile_form, new_token=token)
         profile_form = teacher_profile_form(obj=current_user, formdata=None)
         profile_form.locale.data = current_user.locale or "nl"
         profile_form.phase_override.data = current_user.phase_override or ""
         profile_form.institute_id.data = current_user.institute_id or 0
+        profile_form.programme_id.data = current_user.programme_id or 0
         return render_profile(profile_form, new_token=token)
     return redirect(url_for("main.profile"))
 

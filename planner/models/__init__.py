@@ -24,6 +24,7 @@ from planner.models.catalogue import (
     Provider,
     Target,
 )
+from planner.models.institutes import Consent, Programme, ProgrammeModule
 from planner.models.paths import (
     AssessedArea,
     Assessment,
@@ -40,6 +41,7 @@ __all__ = [
     "ModuleProgress",
     "PathStep",
     "Area",
+    "Consent",
     "Framework",
     "Institute",
     "Invitation",
@@ -51,6 +53,8 @@ __all__ = [
     "ModuleRequirement",
     "ModuleSector",
     "Outcome",
+    "Programme",
+    "ProgrammeModule",
     "Provider",
     "Role",
     "School",

@@ -121,6 +121,9 @@ class User(UserMixin, db.Model):
     school_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("schools.id"), index=True)
     team_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("teams.id"), index=True)
     institute_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("institutes.id"), index=True)
+    # The programme of that institute the teacher follows or followed, and when they graduated.
+    programme_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("programmes.id"), index=True)
+    graduation_year: so.Mapped[int | None]
     # The teacher's profile: the phase follows from these unless overridden.
     qualification: so.Mapped[str | None] = so.mapped_column(sa.String(32))
     sector: so.Mapped[str | None] = so.mapped_column(sa.String(8))
@@ -132,6 +135,7 @@ class User(UserMixin, db.Model):
     school: so.Mapped[School | None] = so.relationship()
     team: so.Mapped[Team | None] = so.relationship()
     institute: so.Mapped[Institute | None] = so.relationship()
+    programme: so.Mapped["Programme | None"] = so.relationship()  # noqa: F821 (planner.models.institutes)
 
     def __repr__(self) -> str:
         return f"<User {self.email}>"

@@ -1,0 +1,104 @@
+"""The institute's programmes, their coverage and its alumni's needs, for institute staff's
+own tools; never an individual teacher's data."""
+
+from functools import wraps
+
+from flask import g, jsonify, request
+
+from planner.api import bp
+from planner.api.catalogue import api_error
+from planner.domain.anonymise import DIMENSIONS, K
+from planner.institute import service
+from planner.models import Role
+
+
+def institute_token_required(view):
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        from planner.auth.accounts import user_for_api_token
+
+        user = user_for_api_token(token.strip()) if scheme.lower() == "bearer" and token else None
+        if user is None:
+            response = api_error(401, "a valid personal API token is required")
+            response.headers["WWW-Authenticate"] = "Bearer"
+            return response
+        if user.role != Role.INSTITUTE or user.institute is None:
+            return api_error(403, "only the staff of an institute see its programmes and alumni")
+        g.api_user = user
+        return view(user.institute, *args, **kwargs)
+
+    return wrapped
+
+
+def programme_document(programme) -> dict:
+    return {
+        "code": programme.code,
+        "name": programme.name,
+        "study_years": programme.study_years,
+        "sectors": programme.sectors,
+        "years": [
+            {
+                "year": year,
+                "compulsory": programme.module_codes(year, True),
+                "electives": programme.module_codes(year, False),
+            }
+            for year in range(1, programme.study_years + 1)
+        ],
+    }
+
+
+@bp.get("/institute/programmes")
+@institute_token_required
+def institute_programmes(institute):
+    return jsonify(programmes=[programme_document(p) for p in service.programmes(institute)])
+
+
+@bp.get("/institute/programmes/<code>/coverage")
+@institute_token_required
+def institute_coverage(institute, code: str):
+    programme = service.programme_or_404(institute, code)
+    rows = service.programme_coverage(service.programme_modules(programme), programme.sectors)
+    return jsonify(
+        programme=programme.code,
+        sectors=programme.sectors,
+        areas=[
+            {
+                "area": row.area,
+                "sector": row.sector,
+                "target": row.target,
+                "reached": row.reached,
+                "with_electives": row.with_electives,
+            }
+            for row in rows
+        ],
+    )
+
+
+@bp.get("/institute/alumni-needs")
+@institute_token_required
+def institute_alumni_needs(institute):
+    raw = request.args.get("group_by", "")
+    names = [name.strip() for name in raw.split(",") if name.strip()]
+    unknown = [name for name in names if name not in DIMENSIONS]
+    if unknown or len(set(names)) != len(names):
+        return api_error(
+            400,
+            "invalid grouping",
+            {"group_by": f"a comma-separated subset of {', '.join(DIMENSIONS)}, each once"},
+        )
+    cells = service.alumni_needs(institute, names)
+    return jsonify(
+        k=K,
+        cells=[
+            {
+                **cell.group,
+                "area": cell.area,
+                "n": cell.n,
+                "below_target": cell.below_target,
+                "mean_gap": cell.mean_gap,
+                "suppressed": cell.suppressed,
+            }
+            for cell in cells
+        ],
+    )
