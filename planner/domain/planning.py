@@ -226,6 +226,10 @@ class _Planner:
             finder.take_codes(codes)
 
     def _admits(self, module: Module) -> bool:
+        programme = self.request.programme_modules
+        # A student takes the initial-phase modules of their own programme, no other's.
+        if programme is not None and module.phases <= {"initial"} and module.code not in programme:
+            return False
         return (
             not module.team_format
             and module.within(self.request.reach)
@@ -233,6 +237,7 @@ class _Planner:
         )
 
     def run(self) -> Path:
+        self._programme()
         self._induction_programme()
         current = self.request.phase
         gaps = sorted(self._gaps(current), key=self._urgency)
@@ -253,6 +258,14 @@ class _Planner:
             for area, level in sorted(self._gaps(phase), key=self._later_urgency):
                 self._pursue(area, level, phase)
         return build_path(self.request, self.targets, self.years, self.base, self.schedule, self.offer)
+
+    def _programme(self) -> None:
+        """A student's compulsory modules, in the study years their programme puts them."""
+        for code, year in sorted(self.request.programme_steps.items(), key=lambda item: (item[1], item[0])):
+            if code in self.offer.modules and 1 <= year <= len(self.years):
+                first = max(self.schedule.start, (year - 1) * PERIODS_PER_YEAR + 1)
+                self.schedule.book_fixed(self.offer.modules[code], first)
+                self._take([code])
 
     def _induction_programme(self) -> None:
         """The school's programme for starters, in the first induction year of the path."""

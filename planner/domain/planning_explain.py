@@ -58,6 +58,7 @@ def build_path(
         ),
     )
     programme = request.induction_programme
+    fixed = set(request.programme_steps)
     while True:
         needs = [_needs(draft, drafts[:index], base, request) for index, draft in enumerate(drafts)]
         own = _own_reasons(request, targets, drafts, base)
@@ -65,14 +66,18 @@ def build_path(
         kept = [
             index
             for index, draft in enumerate(drafts)
-            if draft.status == "in_progress" or draft.code == programme or own[index] or draft.code in wanted
+            if draft.status == "in_progress"
+            or draft.code == programme
+            or draft.code in fixed
+            or own[index]
+            or draft.code in wanted
         ]
         if len(kept) == len(drafts):
             break
         drafts = [drafts[index] for index in kept]
 
     steps = tuple(
-        _step(draft, programme, own[index] + wanted.get(draft.code, []), needs[index])
+        _step(draft, programme, fixed, own[index] + wanted.get(draft.code, []), needs[index])
         for index, draft in enumerate(drafts)
     )
     levels_after = dict(base)
@@ -199,7 +204,11 @@ def _prerequisite_reasons(
     return wanted
 
 
-def _step(draft: _Draft, programme: str | None, reasons: list[Reason], needs: list[_Need]) -> Step:
+def _step(
+    draft: _Draft, programme: str | None, fixed: set[str], reasons: list[Reason], needs: list[_Need]
+) -> Step:
+    if draft.code in fixed:
+        reasons = [Reason("programme", module=draft.code), *reasons]
     if draft.code == programme:
         reasons = [Reason("induction-programme", module=draft.code), *reasons]
     if draft.status == "in_progress":

@@ -15,6 +15,7 @@ REASON_KINDS = (
     "school-priority",
     "in-progress",
     "induction-programme",
+    "programme",
 )
 UNREACHABLE_REASONS = ("no-module", "blocked", "budget", "late")
 STATUSES = ("planned", "in_progress")
@@ -56,6 +57,11 @@ class PlanRequest:
     induction_programme: str | None = None
     area_order: tuple[str, ...] = ()
     level_sources: Mapping[str, str] = field(default_factory=dict, hash=False)
+    # A student teacher's programme: the compulsory modules still ahead, by the school year
+    # they fall in (1 = current), and every module it holds (None: no programme named), so
+    # that initial-phase modules outside it are not planned.
+    programme_steps: Mapping[str, int] = field(default_factory=dict, hash=False)
+    programme_modules: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,8 @@ class Reason:
     ``level`` when it needs the level rather than the module). ``wish``, ``class-context``
     and ``school-priority``: the step develops ``area``, which the teacher wants to, which
     a heavy class calls for, or which the school gives priority. ``in-progress``: started.
-    ``induction-programme``: the school's programme for its starters.
+    ``induction-programme``: the school's programme for its starters. ``programme``: a
+    compulsory module of the student teacher's programme.
     """
 
     kind: str

@@ -77,6 +77,8 @@ def reason_sentence(reason: dict, names: Names, context: Context = NO_CONTEXT) -
         return _("Your school gives priority to %(area)s.", area=area)
     if kind == "in-progress":
         return _("You have started this module.")
+    if kind == "programme":
+        return _("A compulsory part of your programme in this study year.")
     if kind == "induction-programme":
         return _("Your school's induction programme for starting teachers, in your first year of teaching.")
     if kind == "done":

@@ -48,6 +48,8 @@ class Situation:
     induction_programme: str | None = None
     side_entrant: bool = False
     go_type: str | None = None
+    programme_steps: Mapping[str, int] = field(default_factory=dict)
+    programme_modules: frozenset[str] | None = None
 
 
 def start_period(today: date) -> int:
@@ -115,4 +117,6 @@ def plan_request(
         induction_programme=situation.induction_programme,
         area_order=area_order,
         level_sources=dict(situation.level_sources),
+        programme_steps=dict(situation.programme_steps),
+        programme_modules=situation.programme_modules,
     )

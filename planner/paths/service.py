@@ -279,6 +279,7 @@ def teacher_situation(
     # year later on) or a teacher in their first year.
     starter = teacher.phase == "initial" or (teacher.phase == "induction" and teacher.years_experience == 0)
     done = {code for code, record in progress.items() if record.status == "done"}
+    steps, behind, held = programme_plan(teacher)
     situation = Situation(
         sector=teacher.teaching_sector or "",
         phase=teacher.phase,
@@ -291,7 +292,8 @@ def teacher_situation(
         specialisms=frozenset(own.specialisms[:MAX_SPECIALISMS]),
         class_context=own.class_context,
         budget_hours_per_year=budget_hours(teacher),
-        done=frozenset(done),
+        # The compulsory modules of study years behind the student count as done.
+        done=frozenset(done | behind),
         done_years={
             code: school_year_number(progress[code].on_date, first_year)
             for code in done
@@ -305,8 +307,28 @@ def teacher_situation(
         induction_programme=school.induction_programme if school and starter else None,
         side_entrant=teacher.qualification == "side-entrant",
         go_type=school.go_type if school else None,
+        programme_steps=steps,
+        programme_modules=held,
     )
     return situation, assessors
+
+
+def programme_plan(teacher: User) -> tuple[dict[str, int], set[str], frozenset[str] | None]:
+    """For a student teacher with a programme: its compulsory modules still ahead by school
+    year of the path (1 = current), those of study years behind, and every module it holds."""
+    programme = teacher.programme
+    if programme is None or teacher.phase != "initial":
+        return {}, set(), None
+    current = max(1, programme.study_years - max(1, teacher.study_years_left) + 1)
+    ahead, behind = {}, set()
+    for row in programme.modules:
+        if not row.compulsory:
+            continue
+        if row.study_year >= current:
+            ahead[row.module_code] = row.study_year - current + 1
+        else:
+            behind.add(row.module_code)
+    return ahead, behind, frozenset(row.module_code for row in programme.modules)
 
 
 def _reason_record(reason, assessors: dict[str, str], class_context: dict) -> dict:

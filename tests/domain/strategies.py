@@ -113,4 +113,5 @@ def requests(draw: st.DrawFn) -> PlanRequest:
         reach=draw(st.sampled_from((frozenset(), frozenset({("board", "B1")})))),
         induction_programme=draw(st.sampled_from((None, None, *sorted(catalogue)[:2]))),
         area_order=AREA_ORDER,
+        programme_steps=draw(st.sampled_from(({}, {}, {sorted(catalogue)[-1]: 1}))),
     )

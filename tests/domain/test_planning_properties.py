@@ -36,7 +36,11 @@ def _last(step: Step) -> int:
 
 
 def _fixed(request: PlanRequest, step: Step) -> bool:
-    return step.status == "in_progress" or step.module == request.induction_programme
+    return (
+        step.status == "in_progress"
+        or step.module == request.induction_programme
+        or step.module in request.programme_steps
+    )
 
 
 def _levels_at(request: PlanRequest, path: Path, period: int) -> dict[str, int]:
@@ -256,6 +260,8 @@ def test_every_reason_names_what_a_sentence_needs(request: PlanRequest) -> None:
                 assert reason.current < reason.level == step.outcomes[reason.area]
             elif reason.kind == "induction-programme":
                 assert step.module == request.induction_programme
+            elif reason.kind == "programme":
+                assert step.module in request.programme_steps
             else:
                 assert reason.kind == "in-progress"
                 assert step.status == "in_progress"

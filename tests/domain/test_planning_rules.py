@@ -222,3 +222,25 @@ def test_a_level_the_path_reaches_only_after_the_phase_does_not_close_the_phases
 
     assert periods(path) == [("ELECTIVE", 1, 1), ("BUDDY", 2, 1)]
     assert path.unreachable == ()
+
+
+def test_a_students_programme_fixes_its_compulsory_modules_and_offers_only_its_electives() -> None:
+    modules = [
+        module("CORE-2", {"DIFF": 2}, hours=120, format="elective", phases=("initial",)),
+        module("OWN", {"GEDRAG": 2}, hours=112, format="elective", phases=("initial",)),
+        module("OTHER", {"GEDRAG": 2}, hours=84, format="elective", phases=("initial",)),
+    ]
+    budget = {"initial": 840, "induction": 40, "experienced": 40}
+
+    path = plan_for(
+        modules,
+        {"initial": {"GEDRAG": 2}},
+        phase="initial",
+        years={"initial": 2, "induction": 3},
+        budget=budget,
+        programme_steps={"CORE-2": 2},
+        programme_modules=frozenset({"CORE-2", "OWN"}),
+    )
+
+    assert periods(path) == [("OWN", 1, 1), ("CORE-2", 2, 1)]
+    assert path.steps[1].reasons[0] == Reason("programme", module="CORE-2")
