@@ -83,3 +83,9 @@ class AccountForm(FlaskForm):
     def validate_institute(self, field):
         if self.role.data == Role.INSTITUTE and not field.data:
             raise ValidationError(_l("Institute staff belong to an institute."))
+
+
+class ConfirmForm(FlaskForm):
+    """The second step of what cannot be undone."""
+
+    submit = SubmitField(_l("Delete for good"))

@@ -44,7 +44,9 @@ def _institute_code_taken(code: str) -> bool:
 
 
 def _render(forms, schools, institutes, invitation_link=None, status=200):
-    users = db.session.scalars(sa.select(User).order_by(User.role, User.name)).all()
+    users = db.session.scalars(
+        sa.select(User).where(User.deleted_at.is_(None)).order_by(User.role, User.name)
+    ).all()
     return render_template(
         "admin/overview.html",
         schools=schools,

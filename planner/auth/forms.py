@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 MIN_PASSWORD = 10
@@ -24,6 +24,7 @@ class NewPasswordMixin:
 
 class ChangePasswordForm(NewPasswordMixin, FlaskForm):
     current = PasswordField(_l("Current password"), validators=[DataRequired()])
+    revoke_tokens = BooleanField(_l("Also revoke my API tokens"))
     submit = SubmitField(_l("Change password"))
 
 
@@ -58,3 +59,8 @@ class JoinForm(NewPasswordMixin, FlaskForm):
     def validate_team(self, field):
         if field.data and self.school and field.data not in {t.id for t in self.school.teams}:
             raise ValidationError(_l("Choose a team of this school."))
+
+
+class DeleteAccountForm(FlaskForm):
+    password = PasswordField(_l("Your password, to confirm"), validators=[DataRequired()])
+    submit = SubmitField(_l("Delete my account and my data"))

@@ -127,7 +127,7 @@ def create_token():
     form = TokenForm()
     if form.validate_on_submit():
         # Shown once, in this response only: just the hash is stored.
-        token = accounts.create_api_token(current_user, form.label.data or "")
+        token = accounts.create_api_token(current_user, form.label.data or "", days=form.days.data)
         profile_form = teacher_profile_form(obj=current_user, formdata=None)
         profile_form.locale.data = current_user.locale or "nl"
         profile_form.phase_override.data = current_user.phase_override or ""
