@@ -89,3 +89,10 @@ class ConfirmForm(FlaskForm):
     """The second step of what cannot be undone."""
 
     submit = SubmitField(_l("Delete for good"))
+
+
+class NameForm(FlaskForm):
+    """Renaming a team or a provider."""
+
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    submit = SubmitField(_l("Save"))
