@@ -1,3 +1,7 @@
+import gzip
+from functools import cache
+from pathlib import Path
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
@@ -12,9 +16,24 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Log in"))
 
 
+COMMON_PASSWORDS = Path(__file__).resolve().parent.parent / "data" / "common-passwords.txt.gz"
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    """About 20,000 passwords that guessing tries first (the list Django ships, BSD licence)."""
+    with gzip.open(COMMON_PASSWORDS, "rt", encoding="utf-8") as lines:
+        return frozenset(line.strip().lower() for line in lines if line.strip())
+
+
+def not_common(form, field):
+    if field.data and field.data.strip().lower() in common_passwords():
+        raise ValidationError(_l("This password is among the most used ones; choose another."))
+
+
 class NewPasswordMixin:
     password = PasswordField(
-        _l("New password"), validators=[DataRequired(), Length(min=MIN_PASSWORD, max=200)]
+        _l("New password"), validators=[DataRequired(), Length(min=MIN_PASSWORD, max=200), not_common]
     )
     confirm = PasswordField(
         _l("Repeat the new password"),

@@ -62,6 +62,8 @@ def change_password():
     if form.validate_on_submit():
         if not accounts.check_password(current_user, form.current.data):
             form.current.errors.append(_("The current password is incorrect."))
+        elif form.password.data == form.current.data:
+            form.password.errors.append(_("Choose a password other than the current one."))
         else:
             accounts.set_password(current_user, form.password.data)
             accounts.end_sessions(current_user)

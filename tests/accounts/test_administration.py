@@ -236,3 +236,16 @@ def test_the_audit_log_is_read_by_role(client, people):
         "teacher": (True, False),
         "colleague": (False, False),
     }
+
+
+def test_a_mentor_assessment_is_in_the_teachers_audit_log(client, people, make_catalogue):
+    make_catalogue()
+    teacher = people["teacher"]
+    login(client, "leader@example.org")
+    levels = {f"level_{code}": "2" for code in ("STELSEL", "PLAN", "GEDRAG")}
+    assert client.post(f"/school/teachers/{teacher.id}/assessment", data=levels).status_code == 302
+    login(client, "t1@example.org")
+    page = client.get("/audit").get_data(as_text=True)
+    assert "maakte een mentorbeoordeling" in page and people["leader"].name in page
+    login(client, "t2@example.org")
+    assert "maakte een mentorbeoordeling" not in client.get("/audit").get_data(as_text=True)

@@ -139,3 +139,18 @@ def test_a_token_is_made_for_the_chosen_period_and_shows_its_use(client, auth, t
     accounts.user_for_api_token(token)
     page = client.get("/profile").get_data(as_text=True)
     assert "laatst gebruikt" in page and stored.expires_at.strftime("%d-%m-%Y") in page
+
+
+def test_purge_removes_expired_tokens_and_old_login_records(runner, teacher):
+    from planner.models import LoginFailure
+
+    kept = accounts.create_api_token(teacher)
+    accounts.create_api_token(teacher, label="old")
+    old = db.session.scalar(sa.select(ApiToken).where(ApiToken.label == "old"))
+    old.expires_at = utcnow() - timedelta(days=31)
+    db.session.add(LoginFailure(email="x@example.org", address="10.0.0.1", at=utcnow() - timedelta(days=2)))
+    db.session.commit()
+    result = runner.invoke(args=["planner", "purge"])
+    assert result.exit_code == 0 and "expired tokens: 1 removed" in result.output
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(LoginFailure)) == 0
+    assert accounts.user_for_api_token(kept) == teacher
