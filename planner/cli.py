@@ -42,6 +42,15 @@ def token_command(email: str) -> None:
     click.echo(create_api_token(user, label="command line"))
 
 
+@planner_cli.command("purge")
+def purge_command() -> None:
+    """Remove what is kept only for a while (run daily, e.g. from cron)."""
+    from planner.auth.retention import purge
+
+    for kind, count in purge().items():
+        click.echo(f"{kind}: {count} removed")
+
+
 @catalogue_cli.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def import_command(file: Path) -> None:

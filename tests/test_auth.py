@@ -159,3 +159,34 @@ def test_csrf_is_required_on_forms(test_config, migrated_app):
     app = create_app({**test_config, "WTF_CSRF_ENABLED": True})
     response = app.test_client().post("/login", data={"email": "a@example.org", "password": "x"})
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("password", ["1234567890", "Password123", "qwertyuiop"])
+def test_common_passwords_are_refused(client, make_school, password):
+    school = make_school()
+    page = client.post(
+        "/join",
+        data={
+            "join_code": school.join_code,
+            "name": "Nieuwe Leraar",
+            "email": "nieuw@example.org",
+            "password": password,
+            "confirm": password,
+        },
+    ).get_data(as_text=True)
+    assert "Dit wachtwoord hoort bij de meest gebruikte" in page
+    assert db.session.scalar(sa.select(User).where(User.email == "nieuw@example.org")) is None
+
+
+def test_the_shipped_list_is_long_enough():
+    from planner.auth.forms import common_passwords
+
+    assert len(common_passwords()) >= 10_000
+
+
+def test_the_new_password_differs_from_the_current(client, auth, teacher):
+    auth.login("sanne@example.org")
+    page = client.post(
+        "/account/password", data={"current": PASSWORD, "password": PASSWORD, "confirm": PASSWORD}
+    ).get_data(as_text=True)
+    assert "Kies een ander wachtwoord dan het huidige." in page

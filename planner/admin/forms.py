@@ -83,3 +83,16 @@ class AccountForm(FlaskForm):
     def validate_institute(self, field):
         if self.role.data == Role.INSTITUTE and not field.data:
             raise ValidationError(_l("Institute staff belong to an institute."))
+
+
+class ConfirmForm(FlaskForm):
+    """The second step of what cannot be undone."""
+
+    submit = SubmitField(_l("Delete for good"))
+
+
+class NameForm(FlaskForm):
+    """Renaming a team or a provider."""
+
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    submit = SubmitField(_l("Save"))

@@ -6,9 +6,10 @@ from flask_login import current_user
 from planner import access
 from planner.admin import bp
 from planner.admin.forms import ROLE_LABELS, AccountForm, InstituteForm, SchoolForm, TeamForm
+from planner.admin.organisations import institute_name_taken, school_name_taken, team_name_taken
 from planner.auth import accounts
 from planner.extensions import db
-from planner.models import Institute, Role, School, Team, User
+from planner.models import Institute, Provider, Role, School, Team, User
 
 
 def _lists():
@@ -44,10 +45,14 @@ def _institute_code_taken(code: str) -> bool:
 
 
 def _render(forms, schools, institutes, invitation_link=None, status=200):
-    users = db.session.scalars(sa.select(User).order_by(User.role, User.name)).all()
+    users = db.session.scalars(
+        sa.select(User).where(User.deleted_at.is_(None)).order_by(User.role, User.name)
+    ).all()
+    providers = db.session.scalars(sa.select(Provider).order_by(Provider.name)).all()
     return render_template(
         "admin/overview.html",
         schools=schools,
+        providers=providers,
         institutes=institutes,
         users=users,
         role_labels=ROLE_LABELS,
@@ -71,7 +76,7 @@ def create(kind: str):
     form = forms.get(f"{kind}_form")
     if form is None:
         return redirect(url_for("admin.overview"))
-    if not form.validate_on_submit():
+    if not form.validate_on_submit() or not _unique_name(kind, form):
         return _render(forms, schools, institutes, status=400)
     invitation_link = None
     if kind == "school":
@@ -110,3 +115,16 @@ def create(kind: str):
         schools, institutes = _lists()
         return _render(_forms(schools, institutes), schools, institutes, invitation_link)
     return redirect(url_for("admin.overview"))
+
+
+def _unique_name(kind: str, form) -> bool:
+    """Names are unique within their parent; a duplicate is refused at the name."""
+    if kind == "school" and school_name_taken(form.name.data, form.board_code.data or ""):
+        form.name.errors.append(_("Another school of this board has this name."))
+    elif kind == "team" and team_name_taken(form.school.data, form.name.data):
+        form.name.errors.append(_("This school already has a team with this name."))
+    elif kind == "institute" and institute_name_taken(form.name.data):
+        form.name.errors.append(_("Another institute has this name."))
+    else:
+        return True
+    return False

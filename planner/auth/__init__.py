@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from planner.auth import routes  # noqa: E402,F401
+from planner.auth import rights, routes  # noqa: E402,F401

@@ -1,6 +1,10 @@
+import gzip
+from functools import cache
+from pathlib import Path
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 MIN_PASSWORD = 10
@@ -12,9 +16,24 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Log in"))
 
 
+COMMON_PASSWORDS = Path(__file__).resolve().parent.parent / "data" / "common-passwords.txt.gz"
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    """About 20,000 passwords that guessing tries first (the list Django ships, BSD licence)."""
+    with gzip.open(COMMON_PASSWORDS, "rt", encoding="utf-8") as lines:
+        return frozenset(line.strip().lower() for line in lines if line.strip())
+
+
+def not_common(form, field):
+    if field.data and field.data.strip().lower() in common_passwords():
+        raise ValidationError(_l("This password is among the most used ones; choose another."))
+
+
 class NewPasswordMixin:
     password = PasswordField(
-        _l("New password"), validators=[DataRequired(), Length(min=MIN_PASSWORD, max=200)]
+        _l("New password"), validators=[DataRequired(), Length(min=MIN_PASSWORD, max=200), not_common]
     )
     confirm = PasswordField(
         _l("Repeat the new password"),
@@ -24,6 +43,7 @@ class NewPasswordMixin:
 
 class ChangePasswordForm(NewPasswordMixin, FlaskForm):
     current = PasswordField(_l("Current password"), validators=[DataRequired()])
+    revoke_tokens = BooleanField(_l("Also revoke my API tokens"))
     submit = SubmitField(_l("Change password"))
 
 
@@ -58,3 +78,8 @@ class JoinForm(NewPasswordMixin, FlaskForm):
     def validate_team(self, field):
         if field.data and self.school and field.data not in {t.id for t in self.school.teams}:
             raise ValidationError(_l("Choose a team of this school."))
+
+
+class DeleteAccountForm(FlaskForm):
+    password = PasswordField(_l("Your password, to confirm"), validators=[DataRequired()])
+    submit = SubmitField(_l("Delete my account and my data"))

@@ -36,6 +36,9 @@ def login():
             flash(_("Email address or password is incorrect."), "error")
             return render_template("auth/login.html", form=form), 200
         accounts.clear_failures(user.email)
+        if not user.active:
+            flash(_("This account has been deactivated. Ask your school or the administrator."), "error")
+            return render_template("auth/login.html", form=form), 403
         login_user(user)
         return redirect(safe_next(request.args.get("next")))
     return render_template("auth/login.html", form=form)
@@ -43,6 +46,10 @@ def login():
 
 @bp.post("/logout")
 def logout():
+    if current_user.is_authenticated:
+        # Every session of the person ends, also one on another device or a copied cookie.
+        accounts.end_sessions(current_user)
+        db.session.commit()
     logout_user()
     flash(_("You are logged out."), "info")
     return redirect(url_for("auth.login"))
@@ -55,9 +62,16 @@ def change_password():
     if form.validate_on_submit():
         if not accounts.check_password(current_user, form.current.data):
             form.current.errors.append(_("The current password is incorrect."))
+        elif form.password.data == form.current.data:
+            form.password.errors.append(_("Choose a password other than the current one."))
         else:
             accounts.set_password(current_user, form.password.data)
+            accounts.end_sessions(current_user)
+            if form.revoke_tokens.data:
+                accounts.revoke_tokens(current_user)
             db.session.commit()
+            # Every other session has ended; this one goes on under the new version.
+            login_user(current_user._get_current_object())
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("main.profile"))
     return render_template("auth/change_password.html", form=form)

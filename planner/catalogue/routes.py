@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
-from planner import access
+from planner import access, audit
 from planner.catalogue import bp, export, service
 from planner.catalogue.forms import FilterForm, fill_module_form, module_form
 from planner.catalogue.messages import describe, field_for
@@ -174,7 +174,8 @@ def _edit(framework, module: Module | None):
         else:
             if was is not None and was != service.to_domain(saved):  # paths planned it as it was
                 replan_for_modules({was.code, saved.code})
-                db.session.commit()
+            audit.record("module.edit", saved.code)
+            db.session.commit()
             flash(_("Module %(code)s has been saved.", code=saved.code), "success")
             return redirect(url_for("catalogue.module", code=saved.code))
     return render_template("catalogue/edit.html", form=form, module=module), (
@@ -237,6 +238,7 @@ def retire_module(code: str):
             )
         else:
             replan_for_modules([code])
+            audit.record("module.edit", code, detail={"retired": True})
             db.session.commit()
             flash(_("Module %(code)s has been retired.", code=code), "success")
     return redirect(url_for("catalogue.module", code=code))

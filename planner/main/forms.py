@@ -75,4 +75,10 @@ class TeacherProfileForm(ProfileForm):
 
 class TokenForm(FlaskForm):
     label = StringField(_l("What is the token for?"), validators=[Length(max=100)])
+    days = SelectField(
+        _l("Valid for"),
+        coerce=int,
+        choices=choices([(30, _l("30 days")), (90, _l("90 days")), (365, _l("one year"))]),
+        default=365,
+    )
     submit = SubmitField(_l("Create API token"))

@@ -137,7 +137,7 @@ def create_token():
     form = TokenForm()
     if form.validate_on_submit():
         # Shown once, in this response only: just the hash is stored.
-        token = accounts.create_api_token(current_user, form.label.data or "")
+        token = accounts.create_api_token(current_user, form.label.data or "", days=form.days.data)
         if current_user.role != Role.TEACHER:
             profile_form = ProfileForm(obj=current_user, formdata=None)
             profile_form.locale.data = current_user.locale or "nl"

@@ -2,9 +2,11 @@
 
 from planner.models.accounts import (
     ApiToken,
+    AuditEntry,
     Institute,
     Invitation,
     LoginFailure,
+    LoginThrottle,
     Role,
     School,
     SchoolArea,
@@ -35,6 +37,7 @@ from planner.models.paths import (
 
 __all__ = [
     "ApiToken",
+    "AuditEntry",
     "AssessedArea",
     "Assessment",
     "LearningPath",
@@ -48,6 +51,7 @@ __all__ = [
     "LevelDescriptor",
     "LevelRequirement",
     "LoginFailure",
+    "LoginThrottle",
     "Module",
     "ModulePhase",
     "ModuleRequirement",

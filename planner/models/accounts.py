@@ -1,6 +1,6 @@
 import enum
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
@@ -9,6 +9,9 @@ from flask_login import UserMixin
 from planner.domain.catalogue import PHASES
 from planner.domain.phases import phase_for
 from planner.extensions import db
+
+# A personal API token runs for a year unless its owner chose otherwise.
+TOKEN_DAYS = 365
 
 
 def utcnow() -> datetime:
@@ -131,6 +134,13 @@ class User(UserMixin, db.Model):
     study_years_left: so.Mapped[int] = so.mapped_column(default=0)
     phase_override: so.Mapped[str | None] = so.mapped_column(sa.String(16))
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    # Raised to end every session at once: a session's cookie names the version it began with.
+    session_version: so.Mapped[int] = so.mapped_column(default=0, server_default="0")
+    # A deactivated account keeps its data but can neither log in nor use its tokens.
+    active: so.Mapped[bool] = so.mapped_column(default=True, server_default=sa.true())
+    # A deleted person whose row others' records still point at (an assessment they made
+    # of a colleague): nothing of them is left in it but this date.
+    deleted_at: so.Mapped[datetime | None]
 
     school: so.Mapped[School | None] = so.relationship()
     team: so.Mapped[Team | None] = so.relationship()
@@ -139,6 +149,13 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.email}>"
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
 
     @property
     def phase(self) -> str:
@@ -193,8 +210,18 @@ class ApiToken(db.Model):
     label: so.Mapped[str] = so.mapped_column(sa.String(100), default="")
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
     last_used_at: so.Mapped[datetime | None]
+    # Tokens made before expiry dates existed run out a year after they were made.
+    expires_at: so.Mapped[datetime | None]
 
     user: so.Mapped[User] = so.relationship()
+
+    @property
+    def expiry(self) -> datetime:
+        return self.expires_at or self.created_at + timedelta(days=TOKEN_DAYS)
+
+    @property
+    def expired(self) -> bool:
+        return self.expiry <= utcnow()
 
 
 class LoginFailure(db.Model):
@@ -206,3 +233,45 @@ class LoginFailure(db.Model):
     email: so.Mapped[str] = so.mapped_column(sa.String(254), index=True)
     address: so.Mapped[str] = so.mapped_column(sa.String(64), index=True)
     at: so.Mapped[datetime] = so.mapped_column(default=utcnow, index=True)
+
+
+class LoginThrottle(db.Model):
+    """Failed attempts per key (an account, an address, a join form's address) and until
+    when the next attempt must wait; the delay grows with every failure."""
+
+    __tablename__ = "login_throttles"
+
+    key: so.Mapped[str] = so.mapped_column(sa.String(300), primary_key=True)
+    failures: so.Mapped[int] = so.mapped_column(default=0)
+    blocked_until: so.Mapped[datetime | None]
+    updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, index=True)
+
+
+class AuditEntry(db.Model):
+    """A change to someone else's data or to shared data: who, when, what.
+
+    ``subject`` is the person the change concerns, ``school`` the school whose leaders may
+    read it. The actor's name is kept beside the key so the entry still reads after the
+    actor's account is gone.
+    """
+
+    __tablename__ = "audit_entries"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    at: so.Mapped[datetime] = so.mapped_column(default=utcnow, index=True)
+    actor_id: so.Mapped[int | None] = so.mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    actor_name: so.Mapped[str] = so.mapped_column(sa.String(200), default="")
+    subject_id: so.Mapped[int | None] = so.mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    school_id: so.Mapped[int | None] = so.mapped_column(
+        sa.ForeignKey("schools.id", ondelete="SET NULL"), index=True
+    )
+    action: so.Mapped[str] = so.mapped_column(sa.String(40))
+    target: so.Mapped[str] = so.mapped_column(sa.String(300), default="")
+    detail: so.Mapped[dict] = so.mapped_column(sa.JSON, default=dict)
+
+    actor: so.Mapped[User | None] = so.relationship(foreign_keys=[actor_id])
+    subject: so.Mapped[User | None] = so.relationship(foreign_keys=[subject_id])

@@ -10,7 +10,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from planner import access
+from planner import access, audit
 from planner.catalogue.service import current_framework, framework_areas
 from planner.extensions import db
 from planner.models import Role, User
@@ -60,6 +60,7 @@ def new_observation(teacher_id: int):
         )
         db.session.flush()
         replanned = service.replan_if_planned(teacher, "observation")
+        audit.record("assessment.observation", subject=teacher)
         db.session.commit()
         flash(_("The lesson observation of %(name)s is saved.", name=teacher.name), "success")
         if replanned:

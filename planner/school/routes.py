@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from planner import access
+from planner import access, audit
 from planner.auth import accounts
 from planner.catalogue.service import current_framework, framework_areas
 from planner.domain.catalogue import PHASES
@@ -95,6 +95,7 @@ def mentor_assessment(teacher_id: int):
         )
         db.session.flush()
         replanned = service.replan_if_planned(teacher, "mentor")
+        audit.record("assessment.mentor", subject=teacher)
         db.session.commit()
         flash(_("Your assessment of %(name)s is saved.", name=teacher.name), "success")
         if replanned:
@@ -139,6 +140,7 @@ def profile():
             go_type=(form.go_type.data or None) if "go_type" in form else None,
         )
         replanned = school_profile.save_profile(school, form.budget_hours_per_year.data, choices, links)
+        audit.record("school.profile", school.name, school_id=school.id)
         db.session.commit()
         flash(_("The school profile is saved."), "success")
         if replanned:
