@@ -18,6 +18,7 @@ from planner.models import (
     AssessedArea,
     Assessment,
     AuditEntry,
+    Consent,
     Invitation,
     LearningPath,
     LoginFailure,
@@ -43,6 +44,8 @@ def erase(user: User, *, by: User | None = None) -> None:
     db.session.execute(sa.delete(AssessedArea).where(AssessedArea.assessment_id.in_(own_assessments)))
     db.session.execute(sa.delete(Assessment).where(Assessment.teacher_id == user.id))
     db.session.execute(sa.delete(ModuleProgress).where(ModuleProgress.teacher_id == user.id))
+    # Consents go with the person: institutes' aggregates move on without them.
+    db.session.execute(sa.delete(Consent).where(Consent.teacher_id == user.id))
     db.session.execute(sa.delete(ApiToken).where(ApiToken.user_id == user.id))
     db.session.execute(sa.delete(Invitation).where(Invitation.user_id == user.id))
     db.session.execute(sa.delete(AuditEntry).where(AuditEntry.subject_id == user.id))
@@ -75,7 +78,16 @@ def _anonymise(user: User) -> None:
     user.active = False
     user.deleted_at = utcnow()
     user.session_version += 1
-    for field in ("locale", "school_id", "team_id", "institute_id", "qualification", "sector"):
+    for field in (
+        "locale",
+        "school_id",
+        "team_id",
+        "institute_id",
+        "programme_id",
+        "graduation_year",
+        "qualification",
+        "sector",
+    ):
         setattr(user, field, None)
     user.phase_override = None
     user.years_experience = user.study_years_left = 0

@@ -7,7 +7,7 @@ import sqlalchemy.orm as so
 
 from planner import audit
 from planner.extensions import db
-from planner.models import ApiToken, Assessment, Invitation, LearningPath, ModuleProgress, User
+from planner.models import ApiToken, Assessment, Consent, Invitation, LearningPath, ModuleProgress, User
 
 
 def _when(value: date | datetime | None) -> str | None:
@@ -44,6 +44,16 @@ def personal_data(user: User) -> dict:
                 sa.select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.created_at)
             )
         ],
+        "consents": [
+            {
+                "institute": c.institute.name,
+                "given_at": _when(c.given_at),
+                "withdrawn_at": _when(c.withdrawn_at),
+            }
+            for c in db.session.scalars(
+                sa.select(Consent).where(Consent.teacher_id == user.id).order_by(Consent.given_at)
+            )
+        ],
         "invitations": [
             {"created_at": _when(i.created_at), "used_at": _when(i.used_at)}
             for i in db.session.scalars(
@@ -72,6 +82,8 @@ def _profile(user: User) -> dict:
         "school": user.school.name if user.school else None,
         "team": user.team.name if user.team else None,
         "institute": user.institute.name if user.institute else None,
+        "programme": user.programme.name if user.programme else None,
+        "graduation_year": user.graduation_year,
         "qualification": user.qualification,
         "sector": user.sector,
         "years_experience": user.years_experience,

@@ -171,3 +171,20 @@ def test_a_deleted_leader_leaves_colleagues_assessments_without_the_name(client,
     auth.login("tess@example.org")
     for url in ("/", "/path", "/assessment", "/account/data.json"):
         assert name not in client.get(url).get_data(as_text=True), url
+
+
+def test_a_consent_to_the_institute_is_exported_and_goes_with_the_account(client, teacher, make_institute):
+    from planner.models import Consent
+
+    institute = make_institute(name="Pabo Uniek")
+    teacher.institute = institute
+    db.session.add(Consent(teacher=teacher, institute=institute))
+    db.session.commit()
+    token = create_api_token(teacher)
+
+    exported = client.get("/api/v1/me/export", headers=bearer(token)).get_json()
+    assert [c["institute"] for c in exported["consents"]] == ["Pabo Uniek"]
+
+    response = client.delete("/api/v1/me", json={"confirm": teacher.email}, headers=bearer(token))
+    assert response.status_code == 204
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Consent)) == 0
