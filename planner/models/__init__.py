@@ -31,8 +31,12 @@ from planner.models.paths import (
     ModuleProgress,
     PathStep,
 )
+from planner.models.team import ExpertMinimum, PeerPair, SchoolRequest
 
 __all__ = [
+    "ExpertMinimum",
+    "PeerPair",
+    "SchoolRequest",
     "ApiToken",
     "AssessedArea",
     "Assessment",
