@@ -46,10 +46,12 @@ def peer_pairs(
     taken = taken or {}
     if not teachers or not areas:
         return []
+    # An area without a level is unknown, not zero: such a teacher is neither coach nor colleague.
+    known = np.array([[a in t.levels for a in areas] for t in teachers])
     levels = np.array([[t.levels.get(a, 0) for a in areas] for t in teachers], dtype=float)
     targets = np.array([[t.targets.get(a, 0) for a in areas] for t in teachers], dtype=float)
-    coach = levels >= COACH_LEVEL
-    colleague = levels <= COLLEAGUE_LEVEL
+    coach = known & (levels >= COACH_LEVEL)
+    colleague = known & (levels <= COLLEAGUE_LEVEL)
     gap = np.maximum(targets - levels, 0)
     # Weight of coach i with colleague j in area a: the colleague's gap first, then how far
     # the coach is ahead; zero where the pair is not allowed.

@@ -122,12 +122,16 @@ def render_profile(form, new_token: str | None = None):
 
 
 @bp.post("/profile/tokens")
-@access.role_required(Role.TEACHER)
+@access.role_required(Role.TEACHER, Role.LEADER)
 def create_token():
     form = TokenForm()
     if form.validate_on_submit():
         # Shown once, in this response only: just the hash is stored.
         token = accounts.create_api_token(current_user, form.label.data or "")
+        if current_user.role == Role.LEADER:
+            profile_form = ProfileForm(obj=current_user, formdata=None)
+            profile_form.locale.data = current_user.locale or "nl"
+            return render_profile(profile_form, new_token=token)
         profile_form = teacher_profile_form(obj=current_user, formdata=None)
         profile_form.locale.data = current_user.locale or "nl"
         profile_form.phase_override.data = current_user.phase_override or ""

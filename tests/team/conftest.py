@@ -37,13 +37,20 @@ def school(make_school, shipped):
 
 @pytest.fixture
 def leader(make_user, school):
-    return make_user(role=Role.LEADER, email="leader@example.org", name="Lotte Leider", school=school)
+    return make_user(
+        role=Role.LEADER, email="leader@example.org", name="Lotte Leider", school=school, locale="en"
+    )
 
 
 @pytest.fixture
 def team_leader(make_user, school):
     return make_user(
-        role=Role.LEADER, email="tl@example.org", name="Tim Teamleider", school=school, team=school.teams[1]
+        role=Role.LEADER,
+        email="tl@example.org",
+        name="Tim Teamleider",
+        school=school,
+        team=school.teams[1],
+        locale="en",
     )
 
 
