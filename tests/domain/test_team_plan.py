@@ -89,7 +89,7 @@ def row(teacher, team, **levels):
         team,
         f"team{team}",
         "experienced",
-        {a: Cell(planning=l) for a, l in levels.items()},
+        {a: Cell(planning=level) for a, level in levels.items()},
     )
 
 
