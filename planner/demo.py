@@ -6,6 +6,7 @@ import sqlalchemy as sa
 
 from planner.auth.accounts import set_password
 from planner.demo_paths import create_demo_assessments
+from planner.demo_team import create_demo_team
 from planner.extensions import db
 from planner.models import Institute, Provider, Role, School, Team, User
 
@@ -135,6 +136,7 @@ def create_demo() -> list[str]:
     _user(name="Beheerder", email="admin@example.org", role=Role.ADMIN)
     db.session.flush()
     assessed = create_demo_assessments(primary_teachers, leader)
+    assessed += create_demo_team(primary, teams, leader)
     db.session.commit()
     return report + [
         f"Created {primary.name} ({len(PRIMARY_TEACHERS)} teachers), {secondary.name} and {institute.name}.",
