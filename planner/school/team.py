@@ -13,7 +13,7 @@ from planner.domain.assessment import conversation_topics, standing
 from planner.domain.team import Cell, CoverageRow, TeacherRow, coverage, default_minimums
 from planner.extensions import db
 from planner.models import Area, Module, Outcome, Role, School, Team, User
-from planner.models.paths import Assessment, ModuleProgress
+from planner.models.paths import AssessedArea, Assessment, ModuleProgress
 from planner.models.team import ExpertMinimum
 from planner.paths import service
 
@@ -60,16 +60,52 @@ def school_teachers(school: School, team_id: int | None = None) -> list[User]:
     return db.session.scalars(query).unique().all()
 
 
-def _assessments_by_teacher(ids: list[int]) -> dict[int, list[Assessment]]:
-    rows = db.session.scalars(
-        sa.select(Assessment)
-        .where(Assessment.teacher_id.in_(ids), Assessment.complete)
-        .order_by(Assessment.completed_at.desc(), Assessment.id.desc())
-        .options(so.selectinload(Assessment.areas))
+@dataclass(frozen=True)
+class Assessed:
+    """A complete assessment as plain data: the matrix of a large school builds thousands
+    of levels, and ORM objects for each cost more than the page may take."""
+
+    kind: str
+    order: tuple
+    levels: dict[str, int]
+    # In the order they were chosen, as the planner reads them.
+    specialisms: list[str]
+
+
+def _assessments_by_teacher(ids: list[int]) -> dict[int, list[Assessed]]:
+    """Per teacher, the complete assessments newest first (observations by lesson date)."""
+    heads = db.session.execute(
+        sa.select(
+            Assessment.id,
+            Assessment.teacher_id,
+            Assessment.kind,
+            Assessment.completed_at,
+            Assessment.observed_on,
+        ).where(Assessment.teacher_id.in_(ids), Assessment.complete)
     ).all()
-    found: dict[int, list[Assessment]] = {}
-    for row in rows:
-        found.setdefault(row.teacher_id, []).append(row)
+    levels = db.session.execute(
+        sa.select(
+            AssessedArea.assessment_id, AssessedArea.area_code, AssessedArea.level, AssessedArea.specialism
+        )
+        .join(Assessment, Assessment.id == AssessedArea.assessment_id)
+        .where(Assessment.teacher_id.in_(ids), Assessment.complete)
+        .order_by(AssessedArea.id)
+    ).all()
+    by_assessment: dict[int, dict[str, int]] = {}
+    specialisms: dict[int, list[str]] = {}
+    for assessment, area, level, specialism in levels:
+        if level is not None:
+            by_assessment.setdefault(assessment, {})[area] = level
+        if specialism:
+            specialisms.setdefault(assessment, []).append(area)
+    found: dict[int, list[Assessed]] = {}
+    for id_, teacher, kind, completed_at, observed_on in heads:
+        order = (observed_on, completed_at, id_) if kind == "observation" else (completed_at, id_)
+        found.setdefault(teacher, []).append(
+            Assessed(kind, order, by_assessment.get(id_, {}), specialisms.get(id_, []))
+        )
+    for assessed in found.values():
+        assessed.sort(key=lambda a: a.order, reverse=True)
     return found
 
 
@@ -91,11 +127,10 @@ def _done_outcomes(ids: list[int], framework) -> dict[int, dict[str, dict[str, i
     return found
 
 
-def _observed(observations: list[Assessment]) -> dict[str, int]:
-    """Per area, the level of the newest lesson that informs it."""
+def _observed(observations: list[Assessed]) -> dict[str, int]:
+    """Per area, the level of the newest lesson that informs it (newest first already)."""
     newest: dict[str, int] = {}
-    ordered = sorted(observations, key=lambda a: (a.observed_on, a.completed_at, a.id), reverse=True)
-    for observation in ordered:
+    for observation in observations:
         for area, level in observation.levels.items():
             newest.setdefault(area, level)
     return newest
