@@ -102,3 +102,16 @@ def test_matrix_statements_do_not_grow_with_the_team(client, auth, leader, make_
     for n in range(10, 200):
         make_teacher(f"Teacher {n:03}", team=n % 2, levels={"GEDRAG": n % 5}, mentor={"GEDRAG": 2})
     assert statements() == ten
+
+
+def test_both_teachers_see_a_confirmed_pair_on_their_start_page(client, auth, leader, make_teacher):
+    coach = make_teacher("Carla Coach", levels={"GEDRAG": 5}, email="carla@example.org", locale="en")
+    colleague = make_teacher("Daan Dekker", levels={"GEDRAG": 1}, email="daan@example.org", locale="en")
+    auth.login("leader@example.org")
+    client.post("/school/peer-pairs", data={"coach": coach.id, "colleague": colleague.id, "area": "GEDRAG"})
+    auth.logout()
+    auth.login("carla@example.org")
+    assert "You coach Daan Dekker in" in client.get("/").get_data(as_text=True)
+    auth.logout()
+    auth.login("daan@example.org")
+    assert "Carla Coach coaches you in" in client.get("/").get_data(as_text=True)
