@@ -120,9 +120,11 @@ def main() -> None:
                 db.session.remove()
             db.engine.dispose()
     print(f"team view on SQLite, shipped catalogue ({len(codes)} areas), median of {RUNS} runs")
-    print(f"{'teachers':>8} {'queries':>7} {'matrix ms':>10} {'plan ms':>8} {'pairs ms':>9} {'pairs+load ms':>14}")
+    print(
+        f"{'teachers':>8} {'queries':>7} {'matrix ms':>10} {'plan ms':>8} {'pairs ms':>9} {'with load':>10}"
+    )
     for size, count, page, plan, pairs, total in rows:
-        print(f"{size:>8} {count:>7} {page:>10.1f} {plan:>8.1f} {pairs:>9.1f} {total:>14.1f}")
+        print(f"{size:>8} {count:>7} {page:>10.1f} {plan:>8.1f} {pairs:>9.1f} {total:>10.1f}")
     if len(set(queries.values())) > 1:
         print("the number of queries of the matrix page grows with the number of teachers")
         sys.exit(1)
