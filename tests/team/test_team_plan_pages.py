@@ -115,3 +115,20 @@ def test_both_teachers_see_a_confirmed_pair_on_their_start_page(client, auth, le
     auth.logout()
     auth.login("daan@example.org")
     assert "Carla Coach coaches you in" in client.get("/").get_data(as_text=True)
+
+
+def test_confirm_keeps_every_teacher_left_out(client, auth, leader, make_teacher, school):
+    school.budget_hours_per_year = 120
+    db.session.add(ExpertMinimum(school_id=school.id, area_code="LEZEN", minimum=1))
+    db.session.commit()
+    anna = make_teacher("Anna Aalbers", levels={"LEZEN": 2})
+    bram = make_teacher("Bram Bos", levels={"LEZEN": 2})
+    # Cees starts lowest: only with both others left out is he the one to train.
+    cees = make_teacher("Cees Claes", levels={"LEZEN": 1})
+    auth.login("leader@example.org")
+    query = f"?minimum_LEZEN=1&exclude={anna.id}&exclude={bram.id}"
+    page = client.get("/school/team-plan" + query).get_data(as_text=True)
+    assert f'action="/school/team-plan{query}"' in page.replace("&amp;", "&")
+    client.post("/school/team-plan" + query)
+    asked = db.session.scalars(sa.select(SchoolRequest.teacher_id)).all()
+    assert asked == [cees.id]
