@@ -57,6 +57,7 @@ bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_pages.py
 	$(BIN)/python benchmarks/bench_paths.py
 	$(BIN)/python benchmarks/bench_preview.py
+	$(BIN)/python benchmarks/bench_team.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from planner.auth.accounts import set_password
 from planner.demo_institute import create_institute_demo, demo_student
 from planner.demo_paths import create_demo_assessments
+from planner.demo_team import create_demo_team
 from planner.extensions import db
 from planner.models import Institute, Provider, Role, School, Team, User
 
@@ -137,6 +138,7 @@ def create_demo() -> list[str]:
     db.session.flush()
     report.append(create_institute_demo(institute, demo_student("student@example.org")))
     assessed = create_demo_assessments(primary_teachers, leader)
+    assessed += create_demo_team(primary, teams, leader)
     db.session.commit()
     return report + [
         f"Created {primary.name} ({len(PRIMARY_TEACHERS)} teachers), {secondary.name} and {institute.name}.",

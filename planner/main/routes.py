@@ -132,7 +132,7 @@ def render_profile(form, new_token: str | None = None):
 
 
 @bp.post("/profile/tokens")
-@access.role_required(Role.TEACHER, Role.INSTITUTE)
+@access.role_required(Role.TEACHER, Role.LEADER, Role.INSTITUTE)
 def create_token():
     form = TokenForm()
     if form.validate_on_submit():

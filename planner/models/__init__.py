@@ -34,8 +34,12 @@ from planner.models.paths import (
     ModuleProgress,
     PathStep,
 )
+from planner.models.team import ExpertMinimum, PeerPair, SchoolRequest
 
 __all__ = [
+    "ExpertMinimum",
+    "PeerPair",
+    "SchoolRequest",
     "ApiToken",
     "AuditEntry",
     "AssessedArea",

@@ -55,6 +55,8 @@ def results_page(teacher):
 
 
 def teacher_start(teacher):
+    from planner.school.peers import pairs_of
+
     path = service.current_path(teacher)
     upcoming = []
     if path is not None:
@@ -65,6 +67,7 @@ def teacher_start(teacher):
         path=path,
         upcoming=upcoming,
         names=path_names(path),
+        peer_pairs=pairs_of(teacher),
         **assessment_overview(teacher),
     )
 

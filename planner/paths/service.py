@@ -18,6 +18,7 @@ from planner.extensions import db
 from planner.models import Area, Framework, Target, User
 from planner.models.accounts import utcnow
 from planner.models.paths import Assessment, LearningPath, ModuleProgress, PathStep
+from planner.models.team import SchoolRequest
 from planner.paths.agreements import keep_version, order_steps
 from planner.paths.levels import teacher_levels
 from planner.paths.reach import teacher_reach
@@ -302,7 +303,7 @@ def teacher_situation(
         in_progress=frozenset(c for c, p in progress.items() if p.status == "in_progress"),
         skipped=frozenset(c for c, p in progress.items() if p.status == "skipped"),
         priorities=school.priorities if school else frozenset(),
-        raised_targets=school.raised_targets() if school else {},
+        raised_targets=_with_requests(school.raised_targets() if school else {}, teacher),
         reach=teacher_reach(teacher),
         induction_programme=school.induction_programme if school and starter else None,
         side_entrant=teacher.qualification == "side-entrant",
@@ -329,6 +330,21 @@ def programme_plan(teacher: User) -> tuple[dict[str, int], set[str], frozenset[s
         else:
             behind.add(row.module_code)
     return ahead, behind, frozenset(row.module_code for row in programme.modules)
+
+
+def _with_requests(raised: dict, teacher: User) -> dict:
+    """The school's raised targets, with the levels the school asked of this teacher in a
+    confirmed team plan added to the teacher's phase."""
+    requests = db.session.execute(
+        sa.select(SchoolRequest.area_code, SchoolRequest.level).where(SchoolRequest.teacher_id == teacher.id)
+    ).all()
+    if not requests:
+        return raised
+    result = {phase: dict(levels) for phase, levels in raised.items()}
+    mine = result.setdefault(teacher.phase, {})
+    for area, level in requests:
+        mine[area] = max(mine.get(area, 0), level)
+    return result
 
 
 def _reason_record(reason, assessors: dict[str, str], class_context: dict) -> dict:

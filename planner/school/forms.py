@@ -1,6 +1,14 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, IntegerField, SelectField, StringField, SubmitField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+)
 from wtforms.validators import (
     DataRequired,
     Email,
@@ -139,3 +147,57 @@ def school_profile_form(areas, programmes, sector: str | None = None, **kwargs) 
                 ),
             )
     return SchoolProfileForm(**kwargs)
+
+
+# A team of a hundred would still not need more experts in one area than this.
+MAX_MINIMUM = 20
+
+
+def minimums_form(areas, **kwargs) -> FlaskForm:
+    """The minimum number of experts (level 4 or higher) per area in every team."""
+
+    class MinimumsForm(FlaskForm):
+        submit = SubmitField(_l("Save the minimums"))
+
+    for area in areas:
+        setattr(
+            MinimumsForm,
+            f"minimum_{area.code}",
+            IntegerField(
+                area.name,
+                validators=[
+                    InputRequired(_l("Give a number; 0 when the area needs no expert.")),
+                    NumberRange(min=0, max=MAX_MINIMUM, message=_l("Between 0 and 20.")),
+                ],
+            ),
+        )
+    return MinimumsForm(**kwargs)
+
+
+def what_if_form(areas, teachers, minimums, **kwargs) -> FlaskForm:
+    """A team plan's what-if: other minimums, teachers left out (leave, part-time). Sent by
+    GET, so that a what-if is a link and nothing is stored."""
+
+    class WhatIfForm(FlaskForm):
+        class Meta:
+            csrf = False
+
+        exclude = SelectMultipleField(_l("Leave out"), coerce=int, validators=[Optional()])
+        submit = SubmitField(_l("Plan again"))
+
+    for area in areas:
+        setattr(
+            WhatIfForm,
+            f"minimum_{area.code}",
+            IntegerField(
+                area.name,
+                default=minimums.get(area.code, 0),
+                validators=[
+                    Optional(),
+                    NumberRange(min=0, max=MAX_MINIMUM, message=_l("Between 0 and 20.")),
+                ],
+            ),
+        )
+    form = WhatIfForm(**kwargs)
+    form.exclude.choices = [(t.id, t.name) for t in teachers]
+    return form

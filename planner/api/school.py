@@ -1,0 +1,157 @@
+"""The team view for other tools: a school leader's token reads the leader's school (a
+team leader's: their team) and can ask for a team plan, which stores nothing."""
+
+from functools import wraps
+
+from flask import g, jsonify, request
+
+from planner.api import bp
+from planner.api.catalogue import api_error
+from planner.extensions import db
+from planner.models import Role, School
+from planner.school import peers, team_planning
+from planner.school import team as team_data
+from planner.school.forms import MAX_MINIMUM
+
+SOURCES = {
+    "self": "self_level",
+    "mentor": "mentor",
+    "observed": "observed",
+    "planning": "planning",
+    "target": "target",
+}
+
+
+def leader_token_required(view):
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        from planner.auth.accounts import user_for_api_token
+
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        user = user_for_api_token(token.strip()) if scheme.lower() == "bearer" and token else None
+        if user is None:
+            response = api_error(401, "a valid personal API token is required")
+            response.headers["WWW-Authenticate"] = "Bearer"
+            return response
+        if user.role != Role.LEADER or user.school_id is None:
+            return api_error(403, "only school leaders see the team view")
+        g.api_user = user
+        g.school = db.session.get(School, user.school_id)
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+@bp.get("/school/matrix")
+@leader_token_required
+def school_matrix():
+    found = team_data.matrix(g.school, g.api_user.team_id)
+    return jsonify(
+        {
+            "areas": [a.code for a in found.areas],
+            "teachers": [
+                {
+                    "id": row.id,
+                    "name": row.name,
+                    "team": row.team,
+                    "phase": row.phase,
+                    "levels": {
+                        code: {key: getattr(cell, name) for key, name in SOURCES.items()}
+                        for code, cell in row.cells.items()
+                    },
+                }
+                for row in found.teachers
+            ],
+        }
+    )
+
+
+@bp.get("/school/coverage")
+@leader_token_required
+def school_coverage():
+    _found, rows = team_data.school_coverage(g.school, g.api_user.team_id)
+    return jsonify(
+        {
+            "rows": [
+                {"team": r.team, "area": r.area, "experts": r.experts, "minimum": r.minimum, "short": r.short}
+                for r in rows
+            ]
+        }
+    )
+
+
+def team_plan_errors(body, areas: set[str], teachers: set[int]) -> dict[str, str]:
+    if not isinstance(body, dict):
+        return {"body": "expected a JSON object"}
+    errors = {}
+    for name in body.keys() - {"minimums", "exclude"}:
+        errors[name] = "unknown field"
+    minimums = body.get("minimums", {})
+    if not isinstance(minimums, dict):
+        errors["minimums"] = "expected an object of area codes with a number of experts"
+    else:
+        for code, n in minimums.items():
+            if code not in areas:
+                errors[f"minimums.{code}"] = "unknown area"
+            elif type(n) is not int or not 0 <= n <= MAX_MINIMUM:
+                errors[f"minimums.{code}"] = f"a whole number from 0 to {MAX_MINIMUM}"
+    exclude = body.get("exclude", [])
+    if not isinstance(exclude, list) or not all(type(t) is int for t in exclude):
+        errors["exclude"] = "expected a list of teacher ids"
+    else:
+        for teacher in exclude:
+            if teacher not in teachers:
+                errors[f"exclude.{teacher}"] = "no teacher of this school or team"
+    return errors
+
+
+@bp.post("/school/team-plan")
+@leader_token_required
+def school_team_plan():
+    body = request.get_json(silent=True)
+    body = {} if body is None and not request.get_data() else body
+    found = team_data.matrix(g.school, g.api_user.team_id)
+    errors = team_plan_errors(body, {a.code for a in found.areas}, {r.id for r in found.teachers})
+    if errors:
+        return api_error(400, "the request has errors", errors)
+    result = team_planning.build(
+        g.school, g.api_user.team_id, body.get("minimums", {}), frozenset(body.get("exclude", []))
+    )
+    plan = result.plan
+    return jsonify(
+        {
+            "assignments": [
+                {
+                    "teacher": a.teacher,
+                    "area": a.area,
+                    "to_level": a.to_level,
+                    "modules": list(a.modules),
+                    "hours": a.hours,
+                    "school_year": a.school_year,
+                }
+                for a in plan.assignments
+            ],
+            "shortfall": [{"team": s.team, "area": s.area, "short": s.short} for s in plan.shortfall],
+            "total_hours": plan.total_hours,
+        }
+    )
+
+
+@bp.get("/school/peer-pairs")
+@leader_token_required
+def school_peer_pairs():
+    pairs, _found = peers.proposed_pairs(g.school, g.api_user.team_id)
+    return jsonify(
+        {
+            "pairs": [
+                {
+                    "coach": p.coach,
+                    "colleague": p.colleague,
+                    "area": p.area,
+                    "coach_level": p.coach_level,
+                    "colleague_level": p.colleague_level,
+                }
+                for p in pairs
+            ]
+        }
+    )

@@ -1,0 +1,54 @@
+"""What a school leader sets and confirms for the team: minimum experts per area, the
+levels the school asks of one teacher (a confirmed team plan), and peer-coaching pairs."""
+
+from datetime import datetime
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from planner.extensions import db
+from planner.models.accounts import User, utcnow
+
+
+class ExpertMinimum(db.Model):
+    """How many teachers at level 4 or higher each team of the school needs in an area."""
+
+    __tablename__ = "expert_minimums"
+    __table_args__ = (sa.UniqueConstraint("school_id", "area_code"),)
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    school_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("schools.id"), index=True)
+    area_code: so.Mapped[str] = so.mapped_column(sa.String(40))
+    minimum: so.Mapped[int]
+
+
+class SchoolRequest(db.Model):
+    """The school asks this teacher to reach a level in an area: their path works to it."""
+
+    __tablename__ = "school_requests"
+    __table_args__ = (sa.UniqueConstraint("teacher_id", "area_code"),)
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    teacher_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"), index=True)
+    requested_by_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"))
+    area_code: so.Mapped[str] = so.mapped_column(sa.String(40))
+    level: so.Mapped[int]
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+
+
+class PeerPair(db.Model):
+    """A colleague at 4 or 5 coaches one at 2 or lower in an area, as the leader confirmed."""
+
+    __tablename__ = "peer_pairs"
+    __table_args__ = (sa.UniqueConstraint("colleague_id", "area_code"),)
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    school_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("schools.id"), index=True)
+    coach_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"), index=True)
+    colleague_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"), index=True)
+    area_code: so.Mapped[str] = so.mapped_column(sa.String(40))
+    confirmed_by_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"))
+    confirmed_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+
+    coach: so.Mapped[User] = so.relationship(foreign_keys=[coach_id])
+    colleague: so.Mapped[User] = so.relationship(foreign_keys=[colleague_id])

@@ -1,0 +1,25 @@
+"""The demo school shows a real team: thirty teachers, an area short, a peer pair possible."""
+
+import sqlalchemy as sa
+
+from planner.demo import create_demo
+from planner.extensions import db
+from planner.models import School, Team, User
+from planner.school import peers
+from planner.school import team as team_data
+
+
+def test_demo_school_has_a_team_to_steer(app):
+    create_demo()
+    school = db.session.scalar(sa.select(School).where(School.name == "Basisschool De Regenboog"))
+    with app.test_request_context():
+        found, rows = team_data.school_coverage(school)
+        pairs, _found = peers.proposed_pairs(school)
+    assert len(found.teachers) == 30
+    assert {r.team_id for r in found.teachers} == {
+        t.id for t in db.session.scalars(sa.select(Team).where(Team.school_id == school.id))
+    }
+    assert any(r.short for r in rows)
+    assert pairs
+    leader = db.session.scalar(sa.select(User).where(User.email == "schoolleider@example.org"))
+    assert leader.school_id == school.id
