@@ -52,6 +52,8 @@ def import_command(file: Path) -> None:
         document = json.loads(file.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise click.ClickException(f"{file}: not valid JSON: {exc}") from None
+    except RecursionError:
+        raise click.ClickException(f"{file}: not valid JSON: nested too deeply") from None
     try:
         framework = import_document(document)
     except ImportRefused as exc:

@@ -6,7 +6,7 @@ from flask import Flask, g, session
 from flask_babel import format_date, get_locale, lazy_gettext
 from flask_login import current_user
 
-from planner import config
+from planner import config, security
 from planner.extensions import babel, csrf, db, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +44,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         template_folder=str(ROOT / "templates"),
         static_folder=str(Path(__file__).parent / "static"),
     )
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    config.owner_only_folder(app.instance_path)
     app.config.from_mapping(
         SQLALCHEMY_DATABASE_URI=config.database_url(app.instance_path),
         BABEL_DEFAULT_LOCALE="nl",
@@ -55,13 +55,21 @@ def create_app(test_config: dict | None = None) -> Flask:
         LOGIN_FAILURES_PER_ACCOUNT=5,
         LOGIN_FAILURES_PER_ADDRESS=20,
         LOGIN_FAILURE_WINDOW_MINUTES=15,
+        # PLANNER_HTTPS=1 behind TLS: HSTS and cookies only sent over HTTPS.
+        HTTPS=False,
+        # PLANNER_TRUSTED_PROXIES=n: the n reverse proxies in front whose X-Forwarded-* to trust.
+        TRUSTED_PROXIES=0,
     )
+    # Every PLANNER_* environment variable, e.g. PLANNER_HTTPS=1 sets HTTPS.
+    app.config.from_prefixed_env("PLANNER")
     if test_config is not None:
         app.config.from_mapping(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.secret_key(app.instance_path)
+    config.create_sqlite_file(app.config["SQLALCHEMY_DATABASE_URI"])
     config.check_database(app.config["SQLALCHEMY_DATABASE_URI"])
 
+    security.init_app(app)
     db.init_app(app)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
