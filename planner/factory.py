@@ -2,7 +2,7 @@ import os
 from pathlib import Path
 
 import sqlalchemy as sa
-from flask import Flask, g, session
+from flask import Flask, g, has_request_context, request, session
 from flask_babel import format_date, get_locale, lazy_gettext
 from flask_login import current_user
 
@@ -23,18 +23,35 @@ def select_locale() -> str:
     return "nl"
 
 
+# How long a write waits for another worker's write to finish before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 20_000
+
+
+def takes_write_lock() -> bool:
+    """Whether a request's transaction may write: everything but a plain page read. An API
+    request with a token writes its last use even when it reads. Commands run alone."""
+    if not has_request_context():
+        return False
+    return request.method not in ("GET", "HEAD", "OPTIONS") or "Authorization" in request.headers
+
+
 def sqlite_transactions(engine: sa.Engine) -> None:
     """Let SQLAlchemy, not the sqlite3 driver, begin transactions, so savepoints work,
-    and enforce foreign keys as PostgreSQL does."""
+    and enforce foreign keys as PostgreSQL does. Several workers share the file: WAL lets
+    reads go on beside a write, and a transaction that may write takes the write lock at
+    its start (BEGIN IMMEDIATE), so it waits its turn instead of failing half-way when it
+    first writes."""
 
     @sa.event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, record):
         dbapi_connection.isolation_level = None
         dbapi_connection.execute("PRAGMA foreign_keys=ON")
+        dbapi_connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")
 
     @sa.event.listens_for(engine, "begin")
     def on_begin(connection):
-        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if takes_write_lock() else "BEGIN")
 
 
 def create_app(test_config: dict | None = None) -> Flask:

@@ -1,6 +1,7 @@
 """Every error answer comes from here: a page in the site's layout, or JSON for the API
 (``{"error": ..., "fields": {...}}``, the shape the API's own refusals have)."""
 
+import sqlalchemy as sa
 from flask import jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
@@ -53,6 +54,28 @@ def http_error(error):
         if name.lower() != "content-type":
             response.headers[name] = value
     return response
+
+
+# PostgreSQL: serialization failure, deadlock, lock not available.
+CONFLICT_STATES = {"40001", "40P01", "55P03"}
+
+
+def is_conflict(error: sa.exc.DBAPIError) -> bool:
+    """A write that met a simultaneous one: it may succeed when tried again."""
+    if isinstance(error, sa.exc.IntegrityError):
+        return True  # a unique key taken by a simultaneous insert
+    if getattr(error.orig, "sqlstate", None) in CONFLICT_STATES:
+        return True
+    text = str(error.orig).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+@bp.app_errorhandler(sa.exc.DBAPIError)
+def database_conflict(error):
+    if not is_conflict(error):
+        raise error
+    db.session.rollback()
+    return error_page(409, MESSAGES[409]())
 
 
 @bp.app_errorhandler(500)
