@@ -66,6 +66,7 @@ def seed(url: str) -> dict[str, str]:
             service.replan(teacher, "assessment")
             db.session.commit()
             tokens[teacher.email] = create_api_token(teacher)
+        db.session.remove()
         db.engine.dispose()
     return tokens
 
