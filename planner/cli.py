@@ -1,6 +1,8 @@
 """Command-line groups: ``flask planner ...`` and ``flask catalogue ...``."""
 
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import click
@@ -8,9 +10,10 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.cli import AppGroup
 
+from planner.config import owner_only_file
 from planner.extensions import db
 
-planner_cli = AppGroup("planner", help="Demo data and accounts.")
+planner_cli = AppGroup("planner", help="Demo data, accounts, backup and restore.")
 catalogue_cli = AppGroup("catalogue", help="Import and export the catalogue.")
 
 SHIPPED_CATALOGUE = Path(__file__).parent / "data" / "catalogue.json"
@@ -61,6 +64,8 @@ def import_command(file: Path) -> None:
         document = json.loads(file.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise click.ClickException(f"{file}: not valid JSON: {exc}") from None
+    except RecursionError:
+        raise click.ClickException(f"{file}: not valid JSON: nested too deeply") from None
     try:
         framework = import_document(document)
     except ImportRefused as exc:
@@ -99,6 +104,64 @@ def export_command(file: Path, kind: str, base_uri: str) -> None:
         )
         file.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     click.echo(f"Exported {framework.code} to {file}.")
+
+
+def sqlite_path() -> Path:
+    url = db.engine.url
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        raise click.ClickException(
+            "backup and restore work on an SQLite file; for PostgreSQL use pg_dump and pg_restore (README)"
+        )
+    return Path(url.database)
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """SQLite's online backup: a consistent copy, page by page, while others read and write."""
+    with (
+        closing(sqlite3.connect(source, timeout=20)) as origin,
+        closing(sqlite3.connect(target, timeout=20)) as copy,
+    ):
+        origin.backup(copy)
+
+
+def planner_revision(file: Path) -> str:
+    """The file's migration revision; refuses a file that is no planner database."""
+    try:
+        with closing(sqlite3.connect(f"file:{file}?mode=ro", uri=True)) as connection:
+            if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise click.ClickException(f"{file} is damaged; nothing was restored")
+            return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(f"{file} is no planner database ({exc}); nothing was restored") from None
+
+
+@planner_cli.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def backup_command(file: Path) -> None:
+    """Copy the SQLite database to FILE, safely while the planner serves."""
+    database = sqlite_path()
+    if file.exists():
+        raise click.ClickException(f"{file} exists; choose a new file name")
+    owner_only_file(file, "wb").close()  # the copy holds personal data
+    copy_database(database, file)
+    click.echo(f"Backed up {database} to {file} (revision {planner_revision(file)}).")
+
+
+@planner_cli.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def restore_command(file: Path, yes: bool) -> None:
+    """Replace the SQLite database's contents with the backup FILE."""
+    database = sqlite_path()
+    revision = planner_revision(file)
+    if not yes:
+        click.confirm(f"Replace everything in {database} with {file}?", abort=True)
+    db.session.remove()
+    db.engine.dispose()
+    copy_database(file, database)
+    click.echo(
+        f"Restored {file} into {database} (revision {revision}); run `flask db upgrade` if it is older."
+    )
 
 
 def register_cli(app: Flask) -> None:

@@ -16,9 +16,34 @@ def secret_key(instance_path: str) -> str:
         return key
     path = Path(instance_path) / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+        with owner_only_file(path) as file:
+            file.write(secrets.token_hex(32))
     return path.read_text().strip()
+
+
+def owner_only_folder(path: str) -> None:
+    """The instance folder holds the secret key, the SQLite database and backups."""
+    Path(path).mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def owner_only_file(path: Path, mode: str = "w"):
+    """Open a new file that only its owner can read, from its creation on (no chmod after)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    return os.fdopen(os.open(path, flags, 0o600), mode)
+
+
+def create_sqlite_file(url: str) -> None:
+    """Create an SQLite database file owner-only before SQLite creates it with the umask's
+    mode; SQLite gives its -wal and -shm files the database file's mode."""
+    try:
+        parsed = sa.make_url(url)
+    except ArgumentError:
+        return  # check_database names the problem
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    path = Path(parsed.database)
+    if not path.exists() and path.parent.is_dir():
+        owner_only_file(path, "wb").close()
 
 
 def database_url(instance_path: str) -> str:

@@ -2,11 +2,11 @@ import os
 from pathlib import Path
 
 import sqlalchemy as sa
-from flask import Flask, g, session
+from flask import Flask, g, has_request_context, request, session
 from flask_babel import format_date, get_locale, lazy_gettext
 from flask_login import current_user
 
-from planner import config
+from planner import config, security
 from planner.extensions import babel, csrf, db, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,18 +23,35 @@ def select_locale() -> str:
     return "nl"
 
 
+# How long a write waits for another worker's write to finish before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 20_000
+
+
+def takes_write_lock() -> bool:
+    """Whether a request's transaction may write: everything but a plain page read. An API
+    request with a token writes its last use even when it reads. Commands run alone."""
+    if not has_request_context():
+        return False
+    return request.method not in ("GET", "HEAD", "OPTIONS") or "Authorization" in request.headers
+
+
 def sqlite_transactions(engine: sa.Engine) -> None:
     """Let SQLAlchemy, not the sqlite3 driver, begin transactions, so savepoints work,
-    and enforce foreign keys as PostgreSQL does."""
+    and enforce foreign keys as PostgreSQL does. Several workers share the file: WAL lets
+    reads go on beside a write, and a transaction that may write takes the write lock at
+    its start (BEGIN IMMEDIATE), so it waits its turn instead of failing half-way when it
+    first writes."""
 
     @sa.event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, record):
         dbapi_connection.isolation_level = None
         dbapi_connection.execute("PRAGMA foreign_keys=ON")
+        dbapi_connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")
 
     @sa.event.listens_for(engine, "begin")
     def on_begin(connection):
-        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if takes_write_lock() else "BEGIN")
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -44,7 +61,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         template_folder=str(ROOT / "templates"),
         static_folder=str(Path(__file__).parent / "static"),
     )
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    config.owner_only_folder(app.instance_path)
     app.config.from_mapping(
         SQLALCHEMY_DATABASE_URI=config.database_url(app.instance_path),
         BABEL_DEFAULT_LOCALE="nl",
@@ -55,13 +72,21 @@ def create_app(test_config: dict | None = None) -> Flask:
         LOGIN_FAILURES_PER_ACCOUNT=5,
         LOGIN_FAILURES_PER_ADDRESS=20,
         LOGIN_FAILURE_WINDOW_MINUTES=15,
+        # PLANNER_HTTPS=1 behind TLS: HSTS and cookies only sent over HTTPS.
+        HTTPS=False,
+        # PLANNER_TRUSTED_PROXIES=n: the n reverse proxies in front whose X-Forwarded-* to trust.
+        TRUSTED_PROXIES=0,
     )
+    # Every PLANNER_* environment variable, e.g. PLANNER_HTTPS=1 sets HTTPS.
+    app.config.from_prefixed_env("PLANNER")
     if test_config is not None:
         app.config.from_mapping(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.secret_key(app.instance_path)
+    config.create_sqlite_file(app.config["SQLALCHEMY_DATABASE_URI"])
     config.check_database(app.config["SQLALCHEMY_DATABASE_URI"])
 
+    security.init_app(app)
     db.init_app(app)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":

@@ -1,8 +1,10 @@
 """Read-only catalogue API, in the shape of the interchange format."""
 
+from functools import wraps
+
 import sqlalchemy as sa
 import sqlalchemy.orm as so
-from flask import abort, jsonify, request
+from flask import abort, jsonify, make_response, request
 
 from planner.api import bp
 from planner.catalogue import export, service
@@ -21,11 +23,28 @@ def api_error(status: int, message: str, fields: dict | None = None):
     return response
 
 
+def revalidated(view):
+    """An ETag of the answer, so a client's repeat request gets 304 Not Modified while the
+    catalogue is unchanged; the client asks again each time (no-cache), as edits may come."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        response = make_response(view(*args, **kwargs))
+        if response.status_code == 200:
+            response.headers["Cache-Control"] = "no-cache"
+            response.add_etag()
+            response.make_conditional(request)
+        return response
+
+    return wrapped
+
+
 def framework_document(framework) -> dict:
     return {"code": framework.code, "version": framework.version}
 
 
 @bp.get("/areas")
+@revalidated
 def areas():
     framework = service.framework_or_404()
     rows = db.session.scalars(
@@ -38,6 +57,7 @@ def areas():
 
 
 @bp.get("/modules")
+@revalidated
 def modules():
     framework = service.framework_or_404()
     areas = db.session.scalars(sa.select(Area).where(Area.framework_id == framework.id)).all()
@@ -52,6 +72,7 @@ def modules():
 
 
 @bp.get("/targets")
+@revalidated
 def targets():
     """The target profiles per phase and sector; sector "*" is the default for every sector."""
     framework = service.framework_or_404()
@@ -59,6 +80,7 @@ def targets():
 
 
 @bp.get("/modules/<code>")
+@revalidated
 def module(code: str):
     framework = service.framework_or_404()
     found = db.session.scalar(

@@ -23,6 +23,9 @@ from planner.paths.progress import StepRefused, change_step, step_of_current_pat
 from planner.paths.views import path_catalogue
 
 COUNTS = ("class_size", "support_need", "extra_support_need")
+# The bounds of the web's class context form.
+COUNT_RANGE = {"class_size": (1, 60), "support_need": (0, 60), "extra_support_need": (0, 60)}
+MAX_NOTE = 2000
 
 
 # Only teachers have assessments and a learning path of their own.
@@ -45,6 +48,9 @@ def assessment_errors(body, known: set[str]) -> dict[str, str]:
                 errors[f"levels.{code}"] = "unknown area"
             elif type(level) is not int or level not in SCALE:
                 errors[f"levels.{code}"] = "level must be a whole number from 0 (not yet) to 5"
+        # Complete, as the web's assessment must be before it plans.
+        for code in sorted(known - levels.keys()):
+            errors[f"levels.{code}"] = "missing: every area needs a level from 0 to 5"
     for name in ("wishes", "specialisms"):
         codes = body.get(name, [])
         if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
@@ -65,10 +71,10 @@ def assessment_errors(body, known: set[str]) -> dict[str, str]:
     complexity = context.get("complexity")
     if complexity is not None and (type(complexity) is not int or complexity not in COMPLEXITIES):
         errors["class_context.complexity"] = "must be 1 (clear), 2 (complex) or 3 (very complex)"
-    for name in COUNTS:
+    for name, (low, high) in COUNT_RANGE.items():
         value = context.get(name)
-        if value is not None and (type(value) is not int or value < 0):
-            errors[f"class_context.{name}"] = "must be a whole number of 0 or more"
+        if value is not None and (type(value) is not int or not low <= value <= high):
+            errors[f"class_context.{name}"] = f"must be a whole number from {low} to {high}"
     if not any(key.startswith("class_context.") and key != "class_context.complexity" for key in errors):
         contradicting = {"support_need": "class_size", "extra_support_need": "support_need"}
         for name in class_context_problems(*(context.get(name) for name in COUNTS)):
@@ -225,7 +231,7 @@ def update_step(step_id: int):
     if not isinstance(body, dict):
         return api_error(400, "expected a JSON object", {"body": "expected a JSON object"})
     status = body.get("status")
-    if status not in TRANSITIONS:
+    if not isinstance(status, str) or status not in TRANSITIONS:
         return api_error(
             400, "the step was not changed", {"status": "one of planned, in_progress, done, skipped"}
         )
@@ -236,9 +242,11 @@ def update_step(step_id: int):
         except (TypeError, ValueError):
             return api_error(400, "the step was not changed", {"date": "expected YYYY-MM-DD"})
     note = body.get("reason") if status == "skipped" else body.get("note", "")
+    field = "reason" if status == "skipped" else "note"
     if note is not None and not isinstance(note, str):
-        field = "reason" if status == "skipped" else "note"
         return api_error(400, "the step was not changed", {field: "expected text"})
+    if note and len(note) > MAX_NOTE:
+        return api_error(400, "the step was not changed", {field: f"at most {MAX_NOTE} characters"})
     try:
         change_step(teacher, path, step, status, on_date=on_date, note=note or "")
     except StepRefused as refusal:

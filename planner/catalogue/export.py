@@ -17,6 +17,7 @@ from planner.models import (
     Outcome,
     Target,
 )
+from planner.security import spreadsheet_safe
 
 CASE_NAMESPACE = uuid.UUID("6f1c7c1e-2f1e-4f35-9a53-8f6a4b0d2c11")
 
@@ -290,25 +291,24 @@ def export_csv(framework: Framework) -> str:
     writer.writerow(CSV_COLUMNS)
     for module in framework_modules(framework):
         entry = module_document(module)
-        writer.writerow(
-            [
-                module.code,
-                module.title_nl,
-                module.title_en,
-                module.provider.name if module.provider else "",
-                module.format,
-                module.hours,
-                module.duration_periods,
-                module.cost_eur,
-                "yes" if module.team_format else "",
-                " ".join(module.phases),
-                " ".join(module.sectors),
-                ":".join(part for part in module.reach if part),
-                " ".join(f"{a}:{lvl}" for a, lvl in entry["outcomes"].items()),
-                " ".join(entry["requires"]["modules"]),
-                " ".join(f"{a}:{lvl}" for a, lvl in entry["requires"]["levels"].items()),
-                module.source,
-                "yes" if module.retired else "",
-            ]
-        )
+        row = [
+            module.code,
+            module.title_nl,
+            module.title_en,
+            module.provider.name if module.provider else "",
+            module.format,
+            module.hours,
+            module.duration_periods,
+            module.cost_eur,
+            "yes" if module.team_format else "",
+            " ".join(module.phases),
+            " ".join(module.sectors),
+            ":".join(part for part in module.reach if part),
+            " ".join(f"{a}:{lvl}" for a, lvl in entry["outcomes"].items()),
+            " ".join(entry["requires"]["modules"]),
+            " ".join(f"{a}:{lvl}" for a, lvl in entry["requires"]["levels"].items()),
+            module.source,
+            "yes" if module.retired else "",
+        ]
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
     return out.getvalue()

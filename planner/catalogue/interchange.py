@@ -21,6 +21,7 @@ from planner.models import (
     Provider,
     Target,
 )
+from planner.security import json_problem
 
 _validator = Draft202012Validator(DOCUMENT)
 
@@ -68,6 +69,9 @@ def document_modules(document: dict) -> list[DomainModule]:
 
 def check_document(document: object) -> None:
     """Raise ImportRefused naming every problem; structure first, then the graph rules."""
+    unstorable = json_problem(document)
+    if unstorable is not None:
+        raise ImportRefused([f"{unstorable[0]}: {unstorable[1]}"])
     errors = sorted(_validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         raise ImportRefused([f"{_item_name(document, list(e.absolute_path))}: {e.message}" for e in errors])
@@ -117,6 +121,11 @@ def import_document(document: dict) -> Framework:
     try:
         framework = _write(document)
         db.session.commit()
+    except sa.exc.DBAPIError as exc:
+        # A rule the checks above missed: the database's reason, not a traceback.
+        db.session.rollback()
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise ImportRefused([f"document: the database refused it: {reason}"]) from None
     except Exception:
         db.session.rollback()
         raise

@@ -34,6 +34,15 @@ def module_or_404(framework, code: str) -> Module:
     return module
 
 
+# Far beyond any catalogue's last page, and far within the database's offset range.
+MAX_PAGE = 100_000
+
+
+def page_number() -> int:
+    """The requested page; one beyond the last shows an empty page."""
+    return min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
+
+
 @bp.get("/")
 def modules():
     framework = service.framework_or_404()
@@ -50,6 +59,7 @@ def modules():
             institute_id=owned_by,
             include_retired=access.may_edit_catalogue(current_user),
         ).options(*export.module_loader_options()),
+        page=page_number(),
         per_page=PER_PAGE,
         error_out=False,
     )

@@ -23,6 +23,11 @@ NOT_YET_SELF = _l("I do not know this area yet.")
 NOT_YET_OTHER = _l("The teacher does not know this area yet.")
 
 
+def stripped(value):
+    """A choice sent as blanks (a space, a non-breaking space) is no choice, not a level."""
+    return value.strip() if isinstance(value, str) else value
+
+
 def level_choices(area, not_yet=NOT_YET_SELF) -> list:
     """A choice per level of the scale, each with the area's description of it."""
     descriptors = {d.level: d.text for d in area.descriptors}
@@ -50,6 +55,7 @@ def area_page_form(areas, required: bool, **kwargs) -> FlaskForm:
                 choices=level_choices(area),
                 validators=validators,
                 coerce=str,
+                filters=[stripped],
             ),
         )
         setattr(AreaPageForm, f"wish_{area.code}", BooleanField(_l("I want to develop this")))
@@ -84,6 +90,7 @@ class ClassContextForm(FlaskForm):
         ),
         validators=[Optional()],
         coerce=str,
+        filters=[stripped],
     )
     specialisms = MultiCheckboxField(_l("Specialisms for the experienced phase (at most two)"))
     back = SubmitField(_l("Previous"))

@@ -9,7 +9,7 @@ from planner.extensions import db
 from planner.labels import STATUS_LABELS
 from planner.models import User
 from planner.models.paths import LearningPath, ModuleProgress, PathStep
-from planner.paths.service import current_path, replan
+from planner.paths.service import current_path, lock_teacher, replan
 
 
 class StepRefused(Exception):
@@ -40,7 +40,11 @@ def change_step(
     """Record the step's new status and plan again; the old version stays as it was."""
     from flask_babel import gettext as _
 
-    if step.path_id != path.id:
+    # Wait for a simultaneous change to the same teacher, then check again against what
+    # it left: the step may now belong to an earlier version.
+    lock_teacher(teacher)
+    newest = current_path(teacher)
+    if step.path_id != path.id or newest is None or step.path_id != newest.id:
         raise StepRefused("id", _("This step belongs to an earlier version of your path."))
     problem = change_problem(step.status, status, note, on_date, date.today())
     if problem == "status":

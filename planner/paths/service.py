@@ -184,6 +184,13 @@ def path_version(teacher: User, version: int) -> LearningPath | None:
     )
 
 
+def lock_teacher(teacher: User) -> None:
+    """Serialise the writes that re-plan one teacher, until the transaction ends: a row lock
+    on PostgreSQL. SQLite has no row locks (the clause is left out); there a transaction
+    that writes holds the database's write lock from its start (see the factory)."""
+    db.session.execute(sa.select(User.id).where(User.id == teacher.id).with_for_update())
+
+
 def replan(
     teacher: User,
     cause: str,
@@ -194,6 +201,7 @@ def replan(
     """Plan again from the latest assessment and recorded progress; a version that changes
     what the teacher reads is kept (see ``keep_version``). Returns the path the teacher
     works on: the agreement when there is one, else the newest version."""
+    lock_teacher(teacher)
     today = today or date.today()
     catalogue = catalogue or planning_catalogue()
     own = latest_assessment(teacher)
