@@ -52,9 +52,6 @@ def create_app(test_config: dict | None = None) -> Flask:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         REMEMBER_COOKIE_SAMESITE="Lax",
-        LOGIN_FAILURES_PER_ACCOUNT=5,
-        LOGIN_FAILURES_PER_ADDRESS=20,
-        LOGIN_FAILURE_WINDOW_MINUTES=15,
     )
     if test_config is not None:
         app.config.from_mapping(test_config)

@@ -4,7 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from planner.auth import accounts, bp
+from planner.auth import accounts, bp, browsers, throttle
 from planner.auth.forms import ChangePasswordForm, JoinForm, LoginForm, SetPasswordForm
 from planner.extensions import db
 from planner.formtools import choices
@@ -19,28 +19,37 @@ def safe_next(target: str | None) -> str:
     return url_for("main.index")
 
 
+def _login_keys(email: str) -> tuple[str, str]:
+    """The address's key and the account's: a browser the person used before has its own."""
+    account = "known" if browsers.knows(request, email) else "account"
+    return f"address:{request.remote_addr or 'unknown'}", f"{account}:{email}"
+
+
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("main.index"))
     form = LoginForm()
     if form.validate_on_submit():
-        address = request.remote_addr or "unknown"
-        wait = accounts.minutes_locked(form.email.data, address)
+        email = accounts.normalise_email(form.email.data)
+        address_key, account_key = _login_keys(email)
+        wait = throttle.claim({address_key: throttle.ADDRESS, account_key: throttle.ACCOUNT})
         if wait:
-            flash(_("Too many failed attempts. Try again in %(minutes)d minutes.", minutes=wait), "error")
+            minutes = throttle.minutes(wait)
+            flash(_("Too many failed attempts. Try again in %(minutes)d minutes.", minutes=minutes), "error")
             return render_template("auth/login.html", form=form), 429
-        user = accounts.user_by_email(form.email.data)
+        user = accounts.user_by_email(email)
         if not accounts.check_password(user, form.password.data):
-            accounts.record_failure(form.email.data, address)
             flash(_("Email address or password is incorrect."), "error")
             return render_template("auth/login.html", form=form), 200
-        accounts.clear_failures(user.email)
+        throttle.succeeded(reset=[account_key], take_back=[address_key])
         if not user.active:
             flash(_("This account has been deactivated. Ask your school or the administrator."), "error")
             return render_template("auth/login.html", form=form), 403
         login_user(user)
-        return redirect(safe_next(request.args.get("next")))
+        response = redirect(safe_next(request.args.get("next")))
+        browsers.remember(request, response, email)
+        return response
     return render_template("auth/login.html", form=form)
 
 
