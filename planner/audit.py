@@ -23,6 +23,7 @@ ACTION_LABELS = {
     "assessment.observation": _l("recorded a lesson observation"),
     "school.profile": _l("changed the school profile"),
     "school.edit": _l("changed a school"),
+    "school.join_code": _l("changed the join code"),
     "school.delete": _l("deleted a school"),
     "team.edit": _l("changed a team"),
     "team.delete": _l("deleted a team"),

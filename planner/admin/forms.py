@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, IntegerField, SelectField, StringField, SubmitField
+from wtforms import BooleanField, EmailField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, ValidationError
 
 from planner.domain.catalogue import SECTORS
@@ -95,4 +95,23 @@ class NameForm(FlaskForm):
     """Renaming a team or a provider."""
 
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    submit = SubmitField(_l("Save"))
+
+
+JOIN_CODE_PERIODS = {
+    0: _l("Does not expire"),
+    7: _l("One week"),
+    30: _l("One month"),
+    90: _l("Three months"),
+    365: _l("One year"),
+}
+
+
+class JoinCodeForm(FlaskForm):
+    """How long the school's join code runs, and whether a new one replaces it now."""
+
+    days = SelectField(
+        _l("The join code runs for"), coerce=int, choices=choices(JOIN_CODE_PERIODS.items()), default=0
+    )
+    new_code = BooleanField(_l("Make a new code now (the old one stops working)"))
     submit = SubmitField(_l("Save"))

@@ -7,6 +7,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.exc import IntegrityError
 
 from planner.extensions import db
 from planner.models import ApiToken, Invitation, Role, School, Team, User
@@ -75,6 +76,19 @@ def user_by_email(email: str) -> User | None:
 
 def school_by_join_code(code: str) -> School | None:
     return db.session.scalar(sa.select(School).where(School.join_code == code.strip().upper()))
+
+
+def join_school(*, email: str, name: str, password: str, school: School, team: Team | None) -> None:
+    """A new teacher's account, unless the address has one: then nothing changes, in the
+    same time, so that the answer does not tell whether the address is known."""
+    if user_by_email(email) is not None:
+        hasher.hash(password)
+        return
+    try:
+        register_teacher(email=email, name=name, password=password, school=school, team=team)
+    except IntegrityError:
+        # The same address joined at the same moment.
+        db.session.rollback()
 
 
 def register_teacher(*, email: str, name: str, password: str, school: School, team: Team | None) -> User:

@@ -88,27 +88,46 @@ def change_password():
 
 @bp.route("/join", methods=["GET", "POST"])
 def join():
-    form = JoinForm(
-        lookup_school=accounts.school_by_join_code,
-        email_taken=lambda email: accounts.user_by_email(email) is not None,
-    )
+    form = JoinForm(lookup_school=accounts.school_by_join_code)
     code_school = accounts.school_by_join_code(form.join_code.data or "")
+    if code_school and code_school.join_code_expired:
+        code_school = None
     form.team.choices = choices(
         [(0, _("No team yet"))]
         + [(team.id, team.name) for team in (code_school.teams if code_school else [])]
     )
-    if form.validate_on_submit():
-        team = next((t for t in form.school.teams if t.id == form.team.data), None)
-        user = accounts.register_teacher(
-            email=form.email.data,
-            name=form.name.data,
-            password=form.password.data,
-            school=form.school,
-            team=team,
-        )
-        login_user(user)
-        flash(_("Welcome to %(school)s.", school=form.school.name), "success")
-        return redirect(url_for("main.index"))
+    if form.is_submitted():
+        # Join codes are guessed here: every attempt counts until its code proves right.
+        join_key = f"join:{request.remote_addr or 'unknown'}"
+        wait = throttle.claim({join_key: throttle.JOIN})
+        if wait:
+            minutes = throttle.minutes(wait)
+            flash(_("Too many failed attempts. Try again in %(minutes)d minutes.", minutes=minutes), "error")
+            return render_template("auth/join.html", form=form, school=None), 429
+        valid = form.validate()
+        if form.school is not None:
+            throttle.succeeded(reset=[], take_back=[join_key])
+        if valid:
+            team = next((t for t in form.school.teams if t.id == form.team.data), None)
+            accounts.join_school(
+                email=form.email.data,
+                name=form.name.data,
+                password=form.password.data,
+                school=form.school,
+                team=team,
+            )
+            # The same answer whether the address had an account or not: the form must not
+            # tell who uses the product.
+            flash(
+                _(
+                    "If this email address had no account yet, it now has one at %(school)s: log in"
+                    " with it and the password you chose. If it had one already, log in with that"
+                    " account's own password.",
+                    school=form.school.name,
+                ),
+                "success",
+            )
+            return redirect(url_for("auth.login"))
     return render_template("auth/join.html", form=form, school=code_school)
 
 
