@@ -33,6 +33,8 @@ ACTION_LABELS = {
     "provider.delete": _l("deleted a provider"),
     "module.edit": _l("changed a module"),
     "framework.import": _l("imported a framework"),
+    "framework.area": _l("changed an area of the framework"),
+    "framework.targets": _l("changed a target profile"),
 }
 
 
