@@ -23,6 +23,7 @@ ACTION_LABELS = {
     "assessment.observation": _l("recorded a lesson observation"),
     "school.profile": _l("changed the school profile"),
     "school.edit": _l("changed a school"),
+    "school.join_code": _l("changed the join code"),
     "school.delete": _l("deleted a school"),
     "team.edit": _l("changed a team"),
     "team.delete": _l("deleted a team"),
@@ -32,6 +33,8 @@ ACTION_LABELS = {
     "provider.delete": _l("deleted a provider"),
     "module.edit": _l("changed a module"),
     "framework.import": _l("imported a framework"),
+    "framework.area": _l("changed an area of the framework"),
+    "framework.targets": _l("changed a target profile"),
 }
 
 

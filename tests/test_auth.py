@@ -2,7 +2,7 @@ import pytest
 import sqlalchemy as sa
 
 from planner.extensions import db
-from planner.models import LoginFailure, Role, User
+from planner.models import Role, User
 from tests.conftest import PASSWORD
 
 
@@ -41,26 +41,6 @@ def test_form_errors_are_shown_at_the_field_and_keep_the_input(client):
     page = client.post("/login", data={"email": "not-an-email", "password": ""}).get_data(as_text=True)
     assert 'value="not-an-email"' in page
     assert page.count('class="error"') == 2
-
-
-def test_repeated_failures_slow_down_the_account(app, client, auth, teacher):
-    for _ in range(app.config["LOGIN_FAILURES_PER_ACCOUNT"]):
-        auth.login("sanne@example.org", "wrong-password")
-    response = auth.login("sanne@example.org", PASSWORD)
-    assert response.status_code == 429
-    assert "Te veel mislukte pogingen" in response.get_data(as_text=True)
-
-
-def test_repeated_failures_slow_down_the_address(app, auth, teacher):
-    for n in range(app.config["LOGIN_FAILURES_PER_ADDRESS"]):
-        auth.login(f"guess{n}@example.org", "wrong-password")
-    assert auth.login("sanne@example.org", PASSWORD).status_code == 429
-
-
-def test_success_clears_the_failures(auth, teacher):
-    auth.login("sanne@example.org", "wrong-password")
-    auth.login("sanne@example.org")
-    assert db.session.scalar(sa.select(sa.func.count()).select_from(LoginFailure)) == 0
 
 
 def test_passwords_are_hashed_with_argon2(teacher):

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-from planner.admin import leaders, organisations, routes, users  # noqa: E402,F401
+from planner.admin import framework, leaders, organisations, routes, users  # noqa: E402,F401

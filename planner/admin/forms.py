@@ -1,11 +1,19 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, IntegerField, SelectField, StringField, SubmitField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    IntegerField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Email, Length, NumberRange, ValidationError
 
-from planner.domain.catalogue import SECTORS
+from planner.domain.catalogue import GO_TYPES, LEVELS, PHASES, SECTORS
 from planner.formtools import choices
-from planner.labels import SECTOR_LABELS
+from planner.labels import PHASE_LABELS, SECTOR_LABELS
 from planner.models import Role
 from planner.school.forms import SchoolLinksMixin, reach_code_field
 
@@ -96,3 +104,66 @@ class NameForm(FlaskForm):
 
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     submit = SubmitField(_l("Save"))
+
+
+JOIN_CODE_PERIODS = {
+    0: _l("Does not expire"),
+    7: _l("One week"),
+    30: _l("One month"),
+    90: _l("Three months"),
+    365: _l("One year"),
+}
+
+
+class JoinCodeForm(FlaskForm):
+    """How long the school's join code runs, and whether a new one replaces it now."""
+
+    days = SelectField(
+        _l("The join code runs for"), coerce=int, choices=choices(JOIN_CODE_PERIODS.items()), default=0
+    )
+    new_code = BooleanField(_l("Make a new code now (the old one stops working)"))
+    submit = SubmitField(_l("Save"))
+
+
+def area_form(area, **kwargs) -> FlaskForm:
+    """Names and level descriptors of one area, in Dutch and English."""
+
+    class AreaForm(FlaskForm):
+        name_nl = StringField(_l("Name (Dutch)"), validators=[DataRequired(), Length(max=200)])
+        name_en = StringField(_l("Name (English)"), validators=[Length(max=200)])
+        submit = SubmitField(_l("Save as a new framework version"))
+
+    for descriptor in area.descriptors:
+        level = descriptor.level
+        setattr(
+            AreaForm,
+            f"level_{level}_nl",
+            TextAreaField(_l("Level %(level)d (Dutch)", level=level), validators=[DataRequired()]),
+        )
+        setattr(AreaForm, f"level_{level}_en", TextAreaField(_l("Level %(level)d (English)", level=level)))
+    return AreaForm(**kwargs)
+
+
+def targets_form(areas, **kwargs) -> FlaskForm:
+    """A target level per area; an area left at "—" has no target in this profile."""
+
+    class TargetsForm(FlaskForm):
+        submit = SubmitField(_l("Save as a new framework version"))
+
+    levels = choices([("", "—")] + [(str(level), str(level)) for level in LEVELS])
+    for area in areas:
+        setattr(TargetsForm, f"area_{area.code}", SelectField(area.label, choices=levels, default=""))
+    return TargetsForm(**kwargs)
+
+
+class NewTargetsForm(FlaskForm):
+    phase = SelectField(_l("Phase"), choices=choices((p, PHASE_LABELS[p]) for p in PHASES))
+    sector = SelectField(
+        _l("Sector"),
+        choices=choices(
+            [("*", _l("Every sector"))]
+            + [(s, SECTOR_LABELS[s]) for s in SECTORS]
+            + [(t, f"{SECTOR_LABELS['go']}: {t}") for t in GO_TYPES]
+        ),
+    )
+    submit = SubmitField(_l("Open"))

@@ -1,17 +1,19 @@
 """A leader's hold on the accounts of their own school's teachers: deactivate, reactivate,
 end sessions, hand out a reset link, and remove a teacher who left from the school
-(the person keeps their account and data, the school loses sight of them)."""
+(the person keeps their account and data, the school loses sight of them); and the
+school's join code: a new one, and how long it runs."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from planner import access, audit
 from planner.admin import bp
-from planner.admin.forms import ConfirmForm
+from planner.admin.forms import ConfirmForm, JoinCodeForm
 from planner.auth import accounts
 from planner.extensions import db
 from planner.models import Role
+from planner.models.accounts import utcnow
 
 
 def _teacher(teacher_id: int):
@@ -69,3 +71,24 @@ def school_teacher_remove(teacher_id: int):
         flash(_("%(name)s no longer belongs to the school.", name=teacher.name), "success")
         return redirect(url_for("school.overview"))
     return render_template("admin/school_teacher_remove.html", teacher=teacher, form=form)
+
+
+@bp.route("/school/join-code", methods=["GET", "POST"])
+@access.role_required(Role.LEADER)
+def school_join_code():
+    school = current_user.school
+    if school is None:
+        abort(404)
+    form = JoinCodeForm(days=school.join_code_days or 0)
+    if form.validate_on_submit():
+        if form.new_code.data:
+            school.rotate_join_code()
+        elif school.join_code_days != (form.days.data or None):
+            # A new period runs from today, so that shortening it does not end the code at once.
+            school.join_code_set_at = utcnow()
+        school.join_code_days = form.days.data or None
+        audit.record("school.join_code", school.name, school_id=school.id)
+        db.session.commit()
+        flash(_("The join code has been saved."), "success")
+        return redirect(url_for("admin.school_join_code"))
+    return render_template("admin/join_code.html", form=form, school=school)

@@ -7,10 +7,10 @@ from datetime import timedelta
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import current_app
+from sqlalchemy.exc import IntegrityError
 
 from planner.extensions import db
-from planner.models import ApiToken, Invitation, LoginFailure, Role, School, Team, User
+from planner.models import ApiToken, Invitation, Role, School, Team, User
 from planner.models.accounts import TOKEN_DAYS, utcnow
 
 hasher = PasswordHasher()
@@ -74,41 +74,21 @@ def user_by_email(email: str) -> User | None:
     return db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
 
 
-def minutes_locked(email: str, address: str) -> int:
-    """Minutes to wait before another attempt, 0 when the account and address may try."""
-    window = timedelta(minutes=current_app.config["LOGIN_FAILURE_WINDOW_MINUTES"])
-    since = utcnow() - window
-    limits = (
-        (LoginFailure.email == normalise_email(email), current_app.config["LOGIN_FAILURES_PER_ACCOUNT"]),
-        (LoginFailure.address == address, current_app.config["LOGIN_FAILURES_PER_ADDRESS"]),
-    )
-    wait = timedelta(0)
-    for condition, limit in limits:
-        failures = db.session.scalars(
-            sa.select(LoginFailure.at)
-            .where(condition, LoginFailure.at > since)
-            .order_by(LoginFailure.at.desc())
-            .limit(limit)
-        ).all()
-        if len(failures) >= limit:
-            wait = max(wait, failures[-1] + window - utcnow())
-    return -(-int(wait.total_seconds()) // 60)
-
-
-def record_failure(email: str, address: str) -> None:
-    db.session.add(LoginFailure(email=normalise_email(email), address=address))
-    horizon = utcnow() - timedelta(days=1)
-    db.session.execute(sa.delete(LoginFailure).where(LoginFailure.at < horizon))
-    db.session.commit()
-
-
-def clear_failures(email: str) -> None:
-    db.session.execute(sa.delete(LoginFailure).where(LoginFailure.email == normalise_email(email)))
-    db.session.commit()
-
-
 def school_by_join_code(code: str) -> School | None:
     return db.session.scalar(sa.select(School).where(School.join_code == code.strip().upper()))
+
+
+def join_school(*, email: str, name: str, password: str, school: School, team: Team | None) -> None:
+    """A new teacher's account, unless the address has one: then nothing changes, in the
+    same time, so that the answer does not tell whether the address is known."""
+    if user_by_email(email) is not None:
+        hasher.hash(password)
+        return
+    try:
+        register_teacher(email=email, name=name, password=password, school=school, team=team)
+    except IntegrityError:
+        # The same address joined at the same moment.
+        db.session.rollback()
 
 
 def register_teacher(*, email: str, name: str, password: str, school: School, team: Team | None) -> User:

@@ -53,7 +53,9 @@ def erase(user: User, *, by: User | None = None) -> None:
         sa.update(AuditEntry).where(AuditEntry.actor_id == user.id).values(actor_id=None, actor_name="")
     )
     db.session.execute(sa.delete(LoginFailure).where(LoginFailure.email == email))
-    db.session.execute(sa.delete(LoginThrottle).where(LoginThrottle.key == f"account:{email}"))
+    db.session.execute(
+        sa.delete(LoginThrottle).where(LoginThrottle.key.in_([f"account:{email}", f"known:{email}"]))
+    )
     _forget_name_in_colleagues_paths(user, name)
     if by is not None and by.id != user.id:
         audit.record("account.delete", actor=by, school_id=user.school_id)

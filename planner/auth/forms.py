@@ -60,20 +60,18 @@ class JoinForm(NewPasswordMixin, FlaskForm):
     team = SelectField(_l("Team"), coerce=int, validate_choice=False, default=0)
     submit = SubmitField(_l("Join"))
 
-    def __init__(self, *args, lookup_school, email_taken, **kwargs):
+    def __init__(self, *args, lookup_school, **kwargs):
         super().__init__(*args, **kwargs)
         self._lookup_school = lookup_school
-        self._email_taken = email_taken
         self.school = None
 
     def validate_join_code(self, field):
-        self.school = self._lookup_school(field.data)
-        if self.school is None:
+        school = self._lookup_school(field.data)
+        if school is None:
             raise ValidationError(_l("No school has this join code."))
-
-    def validate_email(self, field):
-        if self._email_taken(field.data):
-            raise ValidationError(_l("This email address already has an account; log in instead."))
+        if school.join_code_expired:
+            raise ValidationError(_l("This join code has expired; ask your school leader for the new one."))
+        self.school = school
 
     def validate_team(self, field):
         if field.data and self.school and field.data not in {t.id for t in self.school.teams}:

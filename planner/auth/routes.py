@@ -4,7 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from planner.auth import accounts, bp
+from planner.auth import accounts, bp, browsers, throttle
 from planner.auth.forms import ChangePasswordForm, JoinForm, LoginForm, SetPasswordForm
 from planner.extensions import db
 from planner.formtools import choices
@@ -19,28 +19,37 @@ def safe_next(target: str | None) -> str:
     return url_for("main.index")
 
 
+def _login_keys(email: str) -> tuple[str, str]:
+    """The address's key and the account's: a browser the person used before has its own."""
+    account = "known" if browsers.knows(request, email) else "account"
+    return f"address:{request.remote_addr or 'unknown'}", f"{account}:{email}"
+
+
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("main.index"))
     form = LoginForm()
     if form.validate_on_submit():
-        address = request.remote_addr or "unknown"
-        wait = accounts.minutes_locked(form.email.data, address)
+        email = accounts.normalise_email(form.email.data)
+        address_key, account_key = _login_keys(email)
+        wait = throttle.claim({address_key: throttle.ADDRESS, account_key: throttle.ACCOUNT})
         if wait:
-            flash(_("Too many failed attempts. Try again in %(minutes)d minutes.", minutes=wait), "error")
+            minutes = throttle.minutes(wait)
+            flash(_("Too many failed attempts. Try again in %(minutes)d minutes.", minutes=minutes), "error")
             return render_template("auth/login.html", form=form), 429
-        user = accounts.user_by_email(form.email.data)
+        user = accounts.user_by_email(email)
         if not accounts.check_password(user, form.password.data):
-            accounts.record_failure(form.email.data, address)
             flash(_("Email address or password is incorrect."), "error")
             return render_template("auth/login.html", form=form), 200
-        accounts.clear_failures(user.email)
+        throttle.succeeded(reset=[account_key], take_back=[address_key])
         if not user.active:
             flash(_("This account has been deactivated. Ask your school or the administrator."), "error")
             return render_template("auth/login.html", form=form), 403
         login_user(user)
-        return redirect(safe_next(request.args.get("next")))
+        response = redirect(safe_next(request.args.get("next")))
+        browsers.remember(request, response, email)
+        return response
     return render_template("auth/login.html", form=form)
 
 
@@ -79,27 +88,46 @@ def change_password():
 
 @bp.route("/join", methods=["GET", "POST"])
 def join():
-    form = JoinForm(
-        lookup_school=accounts.school_by_join_code,
-        email_taken=lambda email: accounts.user_by_email(email) is not None,
-    )
+    form = JoinForm(lookup_school=accounts.school_by_join_code)
     code_school = accounts.school_by_join_code(form.join_code.data or "")
+    if code_school and code_school.join_code_expired:
+        code_school = None
     form.team.choices = choices(
         [(0, _("No team yet"))]
         + [(team.id, team.name) for team in (code_school.teams if code_school else [])]
     )
-    if form.validate_on_submit():
-        team = next((t for t in form.school.teams if t.id == form.team.data), None)
-        user = accounts.register_teacher(
-            email=form.email.data,
-            name=form.name.data,
-            password=form.password.data,
-            school=form.school,
-            team=team,
-        )
-        login_user(user)
-        flash(_("Welcome to %(school)s.", school=form.school.name), "success")
-        return redirect(url_for("main.index"))
+    if form.is_submitted():
+        # Join codes are guessed here: every attempt counts until its code proves right.
+        join_key = f"join:{request.remote_addr or 'unknown'}"
+        wait = throttle.claim({join_key: throttle.JOIN})
+        if wait:
+            minutes = throttle.minutes(wait)
+            flash(_("Too many failed attempts. Try again in %(minutes)d minutes.", minutes=minutes), "error")
+            return render_template("auth/join.html", form=form, school=None), 429
+        valid = form.validate()
+        if form.school is not None:
+            throttle.succeeded(reset=[], take_back=[join_key])
+        if valid:
+            team = next((t for t in form.school.teams if t.id == form.team.data), None)
+            accounts.join_school(
+                email=form.email.data,
+                name=form.name.data,
+                password=form.password.data,
+                school=form.school,
+                team=team,
+            )
+            # The same answer whether the address had an account or not: the form must not
+            # tell who uses the product.
+            flash(
+                _(
+                    "If this email address had no account yet, it now has one at %(school)s: log in"
+                    " with it and the password you chose. If it had one already, log in with that"
+                    " account's own password.",
+                    school=form.school.name,
+                ),
+                "success",
+            )
+            return redirect(url_for("auth.login"))
     return render_template("auth/join.html", form=form, school=code_school)
 
 

@@ -38,6 +38,9 @@ class School(db.Model):
     name: so.Mapped[str] = so.mapped_column(sa.String(200))
     sector: so.Mapped[str] = so.mapped_column(sa.String(8))
     join_code: so.Mapped[str] = so.mapped_column(sa.String(16), unique=True, default=new_join_code)
+    # A leader may let the code run out some days after it was made (None: it does not).
+    join_code_set_at: so.Mapped[datetime | None] = so.mapped_column(default=utcnow)
+    join_code_days: so.Mapped[int | None]
     # CAO po: 40 hours of individual professionalisation per year for a full-time job.
     budget_hours_per_year: so.Mapped[int] = so.mapped_column(default=40)
     # The school board and the samenwerkingsverband region: modules offered only to one
@@ -54,6 +57,21 @@ class School(db.Model):
         back_populates="school", order_by="Team.name", cascade="all, delete-orphan"
     )
     areas: so.Mapped[list["SchoolArea"]] = so.relationship(cascade="all, delete-orphan")
+
+    @property
+    def join_code_expires_at(self) -> datetime | None:
+        if self.join_code_days is None:
+            return None
+        return (self.join_code_set_at or utcnow()) + timedelta(days=self.join_code_days)
+
+    @property
+    def join_code_expired(self) -> bool:
+        expires = self.join_code_expires_at
+        return expires is not None and expires <= utcnow()
+
+    def rotate_join_code(self) -> None:
+        self.join_code = new_join_code()
+        self.join_code_set_at = utcnow()
 
     @property
     def priorities(self) -> frozenset[str]:
