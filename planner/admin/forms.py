@@ -106,6 +106,22 @@ class NameForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
+class ProviderForm(NameForm):
+    """A catalogue provider, and the institute whose staff keep its modules."""
+
+    institute_id = SelectField(
+        _l("Institute"),
+        coerce=int,
+        description=_l("The staff of this institute edit the provider's modules in the catalogue."),
+    )
+
+    def __init__(self, *args, institutes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.institute_id.choices = choices(
+            [(0, _l("None: no institute keeps these modules"))] + [(i.id, i.name) for i in institutes]
+        )
+
+
 JOIN_CODE_PERIODS = {
     0: _l("Does not expire"),
     7: _l("One week"),

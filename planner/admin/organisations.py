@@ -11,7 +11,7 @@ from flask_babel import ngettext
 
 from planner import access, audit
 from planner.admin import bp
-from planner.admin.forms import ConfirmForm, InstituteForm, NameForm, SchoolForm
+from planner.admin.forms import ConfirmForm, InstituteForm, NameForm, ProviderForm, SchoolForm
 from planner.extensions import db
 from planner.models import Institute, Module, Provider, Role, School, Team, User
 
@@ -185,12 +185,16 @@ def institute(institute_id: int):
 @access.role_required(Role.ADMIN)
 def provider(provider_id: int):
     found = _get_or_404(Provider, provider_id)
-    form = NameForm(obj=found)
+    institutes = db.session.scalars(sa.select(Institute).order_by(Institute.name)).all()
+    form = ProviderForm(obj=found, institutes=institutes)
+    if request.method == "GET":
+        form.institute_id.data = found.institute_id or 0
     if form.validate_on_submit():
         if provider_name_taken(form.name.data, except_id=found.id):
             form.name.errors.append(_("Another provider has this name."))
         else:
             found.name = form.name.data.strip()
+            found.institute_id = form.institute_id.data or None
             audit.record("provider.edit", found.name)
             db.session.commit()
             flash(_("Saved."), "success")

@@ -9,6 +9,7 @@ from planner.api import bp
 from planner.api.catalogue import api_error
 from planner.domain.anonymise import DIMENSIONS, K
 from planner.institute import service
+from planner.institute.export import programme_document
 from planner.models import Role
 
 
@@ -29,23 +30,6 @@ def institute_token_required(view):
         return view(user.institute, *args, **kwargs)
 
     return wrapped
-
-
-def programme_document(programme) -> dict:
-    return {
-        "code": programme.code,
-        "name": programme.name,
-        "study_years": programme.study_years,
-        "sectors": programme.sectors,
-        "years": [
-            {
-                "year": year,
-                "compulsory": programme.module_codes(year, True),
-                "electives": programme.module_codes(year, False),
-            }
-            for year in range(1, programme.study_years + 1)
-        ],
-    }
 
 
 @bp.get("/institute/programmes")

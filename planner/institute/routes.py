@@ -1,5 +1,6 @@
 import csv
 import io
+import json
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -11,6 +12,7 @@ from planner.domain.anonymise import DIMENSIONS, K
 from planner.domain.programme import ProgrammeModules, programme_problems
 from planner.extensions import db
 from planner.institute import bp, service
+from planner.institute.export import programme_case, programme_file
 from planner.institute.forms import MAX_STUDY_YEARS, ProgrammeForm
 from planner.models import Institute, Programme, Role
 
@@ -162,6 +164,30 @@ def new_programme():
 def programme(code: str):
     institute = staff_institute()
     return edit_programme(institute, service.programme_or_404(institute, code))
+
+
+@bp.route("/programmes/<code>.json")
+@access.role_required(Role.INSTITUTE)
+def programme_json(code: str):
+    """The programme as a JSON file, as the API answers it."""
+    programme = service.programme_or_404(staff_institute(), code)
+    return _download(programme_file(programme), f"{programme.code}.json")
+
+
+@bp.route("/programmes/<code>.case.json")
+@access.role_required(Role.INSTITUTE)
+def programme_case_json(code: str):
+    """The programme as a CASE 1.1 package, its modules linked to the framework's areas."""
+    programme = service.programme_or_404(staff_institute(), code)
+    # The base of the catalogue's own CASE export: the area identifiers match across both.
+    base = url_for("catalogue.modules", _external=True).rstrip("/") + "/case"
+    return _download(programme_case(programme, base), f"{programme.code}-case.json")
+
+
+def _download(document: dict, filename: str) -> Response:
+    response = Response(json.dumps(document, ensure_ascii=False, indent=2), mimetype="application/json")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def grouping_from(args) -> list[str] | None:
