@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: run test lint test-sqlite test-postgres install translations system-packages bench clean
+.PHONY: run test lint test-sqlite test-postgres install translations system-packages bench bench-gunicorn clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_paths.py
 	$(BIN)/python benchmarks/bench_preview.py
 	$(BIN)/python benchmarks/bench_team.py
+
+# GET /path against a bare Flask endpoint, both under gunicorn with 2 workers (about 30 s).
+bench-gunicorn: $(VENV)/.dev-installed
+	$(BIN)/python benchmarks/bench_gunicorn.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
