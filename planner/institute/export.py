@@ -86,7 +86,9 @@ def programme_case(programme: Programme, base_uri: str) -> dict:
         "language": "nl",
         "adoptionStatus": "Draft",
         "caseVersion": "1.1",
-        "description": f"{programme.name}: {programme.study_years} studiejaren, sectoren {', '.join(programme.sectors)}",
+        "description": (
+            f"{programme.name}: {programme.study_years} studiejaren, sectoren {', '.join(programme.sectors)}"
+        ),
         "frameworkType": "curriculum",
     }
     items, associations = [], []
