@@ -120,6 +120,8 @@ class ProviderForm(NameForm):
         self.institute_id.choices = choices(
             [(0, _l("None: no institute keeps these modules"))] + [(i.id, i.name) for i in institutes]
         )
+        if self.institute_id.data is None:
+            self.institute_id.data = 0
 
 
 JOIN_CODE_PERIODS = {

@@ -187,14 +187,13 @@ def provider(provider_id: int):
     found = _get_or_404(Provider, provider_id)
     institutes = db.session.scalars(sa.select(Institute).order_by(Institute.name)).all()
     form = ProviderForm(obj=found, institutes=institutes)
-    if request.method == "GET":
-        form.institute_id.data = found.institute_id or 0
     if form.validate_on_submit():
         if provider_name_taken(form.name.data, except_id=found.id):
             form.name.errors.append(_("Another provider has this name."))
         else:
             found.name = form.name.data.strip()
-            found.institute_id = form.institute_id.data or None
+            if "institute_id" in request.form:
+                found.institute_id = form.institute_id.data or None
             audit.record("provider.edit", found.name)
             db.session.commit()
             flash(_("Saved."), "success")
