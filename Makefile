@@ -57,6 +57,7 @@ bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_pages.py
 	$(BIN)/python benchmarks/bench_paths.py
 	$(BIN)/python benchmarks/bench_preview.py
+	$(BIN)/python benchmarks/bench_catalogue_api.py
 	$(BIN)/python benchmarks/bench_team.py
 
 # GET /path against a bare Flask endpoint, both under gunicorn with 2 workers (about 30 s).

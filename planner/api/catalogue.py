@@ -1,10 +1,12 @@
 """Read-only catalogue API, in the shape of the interchange format."""
 
+import hashlib
+from collections import OrderedDict
 from functools import wraps
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
-from flask import abort, jsonify, make_response, request
+from flask import abort, current_app, jsonify, make_response, request
 
 from planner.api import bp
 from planner.catalogue import export, service
@@ -12,6 +14,7 @@ from planner.catalogue.forms import FilterForm
 from planner.catalogue.query import filtered_modules
 from planner.extensions import db
 from planner.models import Area, Module
+from planner.models.catalogue import current_locale
 
 
 def api_error(status: int, message: str, fields: dict | None = None):
@@ -23,17 +26,44 @@ def api_error(status: int, message: str, fields: dict | None = None):
     return response
 
 
+# Answers already built (per application), by framework revision, address and language: the
+# catalogue is read far more often than it changes. Bounded, as addresses carry free text.
+ANSWERS_KEPT = 64
+
+
+def _answers() -> OrderedDict:
+    return current_app.extensions.setdefault("catalogue_answers", OrderedDict())
+
+
 def revalidated(view):
-    """An ETag of the answer, so a client's repeat request gets 304 Not Modified while the
-    catalogue is unchanged; the client asks again each time (no-cache), as edits may come."""
+    """An ETag from the catalogue's revision, so that a repeat request gets 304 Not Modified
+    without building the answer, and the answer itself is built once per revision. The
+    client asks again each time (no-cache), as edits may come."""
 
     @wraps(view)
     def wrapped(*args, **kwargs):
-        response = make_response(view(*args, **kwargs))
-        if response.status_code == 200:
-            response.headers["Cache-Control"] = "no-cache"
-            response.add_etag()
-            response.make_conditional(request)
+        framework = service.current_framework()
+        if framework is None:
+            return view(*args, **kwargs)
+        stamp = f"{framework.id}:{framework.imported_at}:{framework.revision}"
+        key = f"{stamp}:{current_locale()}:{request.full_path}"
+        answers = _answers()
+        etag = hashlib.sha256(key.encode()).hexdigest()[:32]
+        if etag in request.if_none_match:
+            response = make_response("", 304)
+        elif key in answers:
+            answers.move_to_end(key)
+            response = make_response(answers[key])
+            response.mimetype = "application/json"
+        else:
+            response = make_response(view(*args, **kwargs))
+            if response.status_code != 200:
+                return response
+            answers[key] = response.get_data()
+            if len(answers) > ANSWERS_KEPT:
+                answers.popitem(last=False)
+        response.headers["Cache-Control"] = "no-cache"
+        response.set_etag(etag)
         return response
 
     return wrapped

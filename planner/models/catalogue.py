@@ -45,6 +45,9 @@ class Framework(Translated, db.Model):
     # Where the framework comes from: the research it rests on.
     source: so.Mapped[str] = so.mapped_column(sa.Text, default="")
     imported_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    # Raised by every change to the framework's catalogue (see ``count_catalogue_changes``):
+    # the catalogue API answers a repeat request from it without building the answer.
+    revision: so.Mapped[int] = so.mapped_column(default=0, server_default="0")
 
     areas: so.Mapped[list["Area"]] = so.relationship(
         back_populates="framework", order_by="Area.position", cascade="all, delete-orphan"
@@ -239,3 +242,27 @@ class Target(db.Model):
 
     framework: so.Mapped[Framework] = so.relationship()
     area: so.Mapped[Area] = so.relationship()
+
+
+CATALOGUE_MODELS = (
+    Area,
+    LevelDescriptor,
+    Module,
+    ModulePhase,
+    ModuleSector,
+    Outcome,
+    ModuleRequirement,
+    LevelRequirement,
+    Target,
+    Provider,
+)
+
+
+@sa.event.listens_for(so.Session, "before_flush")
+def count_catalogue_changes(session, flush_context, instances) -> None:
+    """Raise the frameworks' revision when a flush changes any part of a catalogue. Every
+    framework's: there are few, and which one a row belongs to often takes a query to know."""
+    if any(isinstance(obj, CATALOGUE_MODELS) for obj in (*session.new, *session.deleted)) or any(
+        isinstance(obj, CATALOGUE_MODELS) and session.is_modified(obj) for obj in session.dirty
+    ):
+        session.execute(sa.update(Framework).values(revision=Framework.revision + 1))

@@ -29,3 +29,27 @@ def test_a_filtered_list_has_its_own_etag(client, make_catalogue):
     make_catalogue()
     everything = client.get("/api/v1/modules").headers["ETag"]
     assert client.get("/api/v1/modules?q=gedrag").headers["ETag"] != everything
+
+
+def test_a_cached_answer_is_the_built_one_until_a_change(client, make_catalogue):
+    make_catalogue()
+    first = client.get("/api/v1/modules")
+    cached = client.get("/api/v1/modules")
+    assert cached.get_json() == first.get_json() and cached.headers["ETag"] == first.headers["ETag"]
+    assert cached.mimetype == "application/json"
+
+    module = db.session.scalar(sa.select(Module).where(Module.code == "GED-1"))
+    module.outcomes[0].level = 3
+    db.session.commit()
+
+    changed = client.get("/api/v1/modules").get_json()
+    assert next(m for m in changed["modules"] if m["code"] == "GED-1")["outcomes"] == {"GEDRAG": 3}
+
+
+def test_a_save_that_changes_nothing_keeps_the_etag(client, make_catalogue):
+    make_catalogue()
+    first = client.get("/api/v1/modules").headers["ETag"]
+    module = db.session.scalar(sa.select(Module).where(Module.code == "GED-1"))
+    module.hours = module.hours
+    db.session.commit()
+    assert client.get("/api/v1/modules").headers["ETag"] == first
