@@ -1,4 +1,4 @@
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -22,6 +22,7 @@ from planner.paths.forms import (
 from planner.paths.progress import StepRefused, change_step, step_of_current_path
 from planner.paths.views import path_catalogue, timeline
 
+RETRY_KEY = "step_retry"
 CANNOT_PLAN = {
     "no-catalogue": lambda: _("There is no catalogue yet; ask the administrator to import one."),
     "no-assessment": lambda: _("Fill in your self-assessment first."),
@@ -174,19 +175,21 @@ def path_version(version: int):
     return _path_page(path, versions)
 
 
-def _path_page(path, versions, status: int = 200, **forms):
+def _path_page(path, versions):
     """The path the teacher works on (or an earlier version), with the open proposal
     beside the agreement and what it would change."""
     current = service.current_path_of(versions)
     agreement, proposal = service.agreement_and_proposal(versions)
     service.with_steps([path, current, proposal])
     names, marks = path_catalogue(path, proposal)
+    # One instance of each step form lends its labels to every step; what a refused
+    # update typed comes back from the session (post/redirect/get) for that step only.
     forms = {
-        "done_form": DoneForm(),
-        "skip_form": SkipForm(),
-        "start_form": StartForm(),
+        "done_form": DoneForm(formdata=None),
+        "skip_form": SkipForm(formdata=None),
+        "start_form": StartForm(formdata=None),
         "plain": PlainForm(),
-        **forms,
+        "retry": session.pop(RETRY_KEY, None) if path is not None and path is current else None,
     }
     return render_template(
         "paths/path.html",
@@ -203,7 +206,7 @@ def _path_page(path, versions, status: int = 200, **forms):
         cause_sentence=cause_sentence,
         mark_labels=MARKS,
         **forms,
-    ), status
+    )
 
 
 @bp.get("/path/print")
@@ -281,8 +284,9 @@ def step(step_id: int):
     form = forms.get(action)
     if form is None:
         abort(400)
+    back = url_for("paths.path", _anchor=step.module_code)
     if not form.validate_on_submit():
-        return _path_page_with_errors(path, step, form, action)
+        return _retry(step, form, back)
     status = {"start": "in_progress", "done": "done", "skip": "skipped", "plan": "planned"}[action]
     try:
         change_step(
@@ -298,24 +302,22 @@ def step(step_id: int):
         field = getattr(form, refusal.field, None)
         if field is None:
             flash(refusal.message, "error")
-            return redirect(url_for("paths.path", _anchor=f"step-{step_id}"))
+            return redirect(back)
         # A refusal about what was typed shows at its field, with everything typed kept.
         field.errors = [*field.errors, refusal.message]
-        return _path_page_with_errors(path, step, form, action)
+        return _retry(step, form, back)
     db.session.commit()
     flash(_("Saved. Your path has been planned again; the previous version stays available."), "success")
-    return redirect(url_for("paths.path"))
+    # Step ids change with every version; the module code finds the step again.
+    return redirect(back)
 
 
-def _path_page_with_errors(path, step, form, action):
-    return _path_page(
-        path,
-        service.path_versions(current_user),
-        400,
-        open_step=step.id,
-        done_form=form if action == "done" else DoneForm(formdata=None),
-        skip_form=form if action == "skip" else SkipForm(formdata=None),
-        start_form=StartForm(formdata=None),
-        plain=PlainForm(formdata=None),
-        blank_forms={"done": DoneForm(formdata=None), "skip": SkipForm(formdata=None)},
-    )
+def _retry(step, form, back: str):
+    """A refused step update: what was typed and the first message per field wait in the
+    session for the path page, so a reload never posts again (post/redirect/get)."""
+    session[RETRY_KEY] = {
+        "module": step.module_code,
+        "values": {name: request.form.get(name, "") for name in ("on_date", "note", "reason")},
+        "errors": {field.name: str(field.errors[0]) for field in form if field.errors},
+    }
+    return redirect(back, 303)

@@ -60,7 +60,9 @@ def test_browse_rows_show_what_a_module_brings(client, make_catalogue):
     html = _page(client, "/catalogue/?q=opp")
     row = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
     assert "The OPP" in row and "Extern Bureau" in row
-    assert re.search(r'<span class="tag">PLAN <span class="level">3</span></span>', row)
+    assert re.search(
+        r'<span class="tag area-pill">[^<A-Z]*[A-Z][a-z][^<]* <span class="level">3</span></span>', row
+    )
     assert "Multi-day training" in row and "<td>24</td>" in row
 
 
@@ -164,7 +166,8 @@ def test_module_page_draws_its_neighbourhood(client, make_catalogue):
     assert _svg_nodes(html) == {"STL-1": "required", "PLN-1": "current", "PLN-2": "unlocks"}
     svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
     assert svg.count('class="edge"') == 2
-    assert 'role="img"' in svg
+    # A group, not an image: its boxes are links a keyboard and a screen reader can reach.
+    assert 'role="group"' in svg and "aria-label" in svg
 
 
 def test_module_page_draws_all_prerequisites(client, make_catalogue):
