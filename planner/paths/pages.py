@@ -72,7 +72,7 @@ def teacher_start(teacher):
     )
 
 
-def print_page(teacher):
+def print_page(teacher, back_url: str | None = None):
     """The agreement (else the newest version) for the development conversation, with a
     word about a proposal that still waits beside it."""
     versions = service.path_versions(teacher)
@@ -87,5 +87,6 @@ def print_page(teacher):
         names=names,
         marks=marks,
         mark_labels=MARKS,
+        back_url=back_url,
         **assessment_overview(teacher),
     )
