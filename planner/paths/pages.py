@@ -55,6 +55,7 @@ def results_page(teacher):
 
 
 def teacher_start(teacher):
+    from planner.school.coaching import coached_by
     from planner.school.peers import pairs_of
 
     path = service.current_path(teacher)
@@ -68,6 +69,7 @@ def teacher_start(teacher):
         upcoming=upcoming,
         names=path_names(path),
         peer_pairs=pairs_of(teacher),
+        coached=coached_by(teacher),
         **assessment_overview(teacher),
     )
 

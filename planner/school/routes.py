@@ -17,6 +17,7 @@ from planner.paths.pages import assessment_overview, print_page
 from planner.paths.views import catalogue_names, path_names
 from planner.school import bp
 from planner.school import profile as school_profile
+from planner.school.coaching import coach_of
 from planner.school.forms import InviteForm, school_profile_form
 from planner.school.status import teacher_status
 
@@ -76,6 +77,7 @@ def teacher(teacher_id: int):
         teacher=teacher,
         path=path,
         status=status,
+        coach=coach_of(teacher),
         names=path_names(path),
         noted_names=catalogue_names(current_framework(), noted) if noted else None,
         **assessment_overview(teacher),
