@@ -4,11 +4,13 @@ the team plan and peer coaching all show something real."""
 
 import random
 
+import sqlalchemy as sa
+
 from planner.auth.accounts import set_password
 from planner.catalogue.service import area_codes
 from planner.extensions import db
 from planner.models import Role, School, Team, User
-from planner.models.team import ExpertMinimum
+from planner.models.team import ExpertMinimum, StarterCoach
 from planner.paths import assessing, service
 
 # name, team index, years of experience, the areas the teacher is expert in (level 4 or 5)
@@ -35,6 +37,8 @@ TEAM_TEACHERS = [
 # Per team, the experts the school wants: behaviour, reading and differentiation, and two
 # for autism, which the lower team has only one of: an area short of its minimum.
 MINIMUMS = {"GEDRAG": 1, "LEZEN": 1, "AUTISME": 2, "DIFF": 1}
+# starter, coach: an experienced colleague of the same team.
+STARTER_COACHES = [("Milan Hoekstra", "Ingrid Postma"), ("Sara Bosman", "Gijs van den Berg")]
 # Demo teachers without an expert area stay at 3 or lower: experts are the leader's to plan.
 CEILING = 3
 
@@ -85,4 +89,23 @@ def create_demo_team(school: School, teams: list[Team], leader: User) -> int:
         db.session.flush()
         service.accept_path(service.replan(teacher, "assessment", catalogue=catalogue))
         count += 1
+    _appoint_coaches(leader)
     return count
+
+
+def _appoint_coaches(leader: User) -> None:
+    """Experienced colleagues coach two of the team's starters; the coaches' notes start empty."""
+    by_name = {
+        u.name: u for u in db.session.scalars(sa.select(User).where(User.school_id == leader.school_id))
+    }
+    for starter, coach in STARTER_COACHES:
+        if starter in by_name and coach in by_name:
+            db.session.add(
+                StarterCoach(
+                    school_id=leader.school_id,
+                    starter_id=by_name[starter].id,
+                    coach_id=by_name[coach].id,
+                    appointed_by_id=leader.id,
+                )
+            )
+    db.session.flush()

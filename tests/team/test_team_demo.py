@@ -23,3 +23,14 @@ def test_demo_school_has_a_team_to_steer(app):
     assert pairs
     leader = db.session.scalar(sa.select(User).where(User.email == "schoolleider@example.org"))
     assert leader.school_id == school.id
+
+
+def test_demo_starters_have_coaches(app):
+    from planner.models.team import StarterCoach
+
+    create_demo()
+    coached = db.session.scalars(sa.select(StarterCoach)).all()
+    assert len(coached) == 2
+    for found in coached:
+        assert found.starter.phase == "induction" and found.coach.phase == "experienced"
+        assert found.starter.school_id == found.coach.school_id
