@@ -37,6 +37,15 @@ TEAM_TEACHERS = [
 # Per team, the experts the school wants: behaviour, reading and differentiation, and two
 # for autism, which the lower team has only one of: an area short of its minimum.
 MINIMUMS = {"GEDRAG": 1, "LEZEN": 1, "AUTISME": 2, "DIFF": 1}
+# The support teachers say they have: often none in the class itself (research §3.6).
+DEMO_SUPPORT = [
+    ["none"],
+    ["outside_class"],
+    ["outside_class", "specialist_advice"],
+    ["assistant"],
+    ["assistant", "specialist_advice"],
+    ["specialist_advice"],
+]
 # starter, coach: an experienced colleague of the same team.
 STARTER_COACHES = [("Milan Hoekstra", "Ingrid Postma"), ("Sara Bosman", "Gijs van den Berg")]
 # Demo teachers without an expert area stay at 3 or lower: experts are the leader's to plan.
@@ -80,7 +89,9 @@ def create_demo_team(school: School, teams: list[Team], leader: User) -> int:
         levels.update({code: level for code, level in expert.items() if code in codes})
         assessment = assessing.start_draft(teacher, None)
         assessing.set_areas(assessment, levels, wishes=set(rng.sample(codes, 1)))
-        assessing.set_class_context(assessment, 26, rng.randint(4, 11), rng.randint(1, 4))
+        assessing.set_class_context(
+            assessment, 26, rng.randint(4, 11), rng.randint(1, 4), support=rng.choice(DEMO_SUPPORT)
+        )
         assessing.complete(assessment)
         if rng.random() < 0.5:
             # The leader's view: mostly the same, now and then a level lower.

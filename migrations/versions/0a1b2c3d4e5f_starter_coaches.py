@@ -1,4 +1,4 @@
-"""team view: coaches of starting teachers
+"""team view: coaches of starting teachers, the support a teacher has in class
 
 Revision ID: 0a1b2c3d4e5f
 Revises: f1a2b3c4d5e6
@@ -36,8 +36,14 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_starter_coaches_school_id'), ['school_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_starter_coaches_coach_id'), ['coach_id'], unique=False)
 
+    with op.batch_alter_table('assessments', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('class_support', sa.JSON(), nullable=True))
+
 
 def downgrade():
+    with op.batch_alter_table('assessments', schema=None) as batch_op:
+        batch_op.drop_column('class_support')
+
     with op.batch_alter_table('starter_coaches', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_starter_coaches_coach_id'))
         batch_op.drop_index(batch_op.f('ix_starter_coaches_school_id'))

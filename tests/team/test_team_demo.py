@@ -34,3 +34,14 @@ def test_demo_starters_have_coaches(app):
     for found in coached:
         assert found.starter.phase == "induction" and found.coach.phase == "experienced"
         assert found.starter.school_id == found.coach.school_id
+
+
+def test_demo_shows_heavy_classes_with_little_support(app):
+    from planner.school.support import class_pressure
+
+    create_demo()
+    school = db.session.scalar(sa.select(School).where(School.name == "Basisschool De Regenboog"))
+    with app.test_request_context():
+        pressure = class_pressure(school, None)
+    assert pressure.little_support
+    assert pressure.heavy > len(pressure.little_support)
