@@ -89,9 +89,9 @@ def create_demo_team(school: School, teams: list[Team], leader: User) -> int:
         levels.update({code: level for code, level in expert.items() if code in codes})
         assessment = assessing.start_draft(teacher, None)
         assessing.set_areas(assessment, levels, wishes=set(rng.sample(codes, 1)))
-        assessing.set_class_context(
-            assessment, 26, rng.randint(4, 11), rng.randint(1, 4), support=rng.choice(DEMO_SUPPORT)
-        )
+        # The support from a generator of its own: the levels drawn after it stay as they were.
+        support = random.Random(f"support {teacher.email}").choice(DEMO_SUPPORT)
+        assessing.set_class_context(assessment, 26, rng.randint(4, 11), rng.randint(1, 4), support=support)
         assessing.complete(assessment)
         if rng.random() < 0.5:
             # The leader's view: mostly the same, now and then a level lower.
