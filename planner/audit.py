@@ -21,6 +21,7 @@ ACTION_LABELS = {
     "account.leave_school": _l("removed from the school"),
     "assessment.mentor": _l("made a mentor assessment"),
     "assessment.observation": _l("recorded a lesson observation"),
+    "coach.appoint": _l("appointed a coach for a starting teacher"),
     "school.profile": _l("changed the school profile"),
     "school.edit": _l("changed a school"),
     "school.join_code": _l("changed the join code"),

@@ -4,11 +4,13 @@ the team plan and peer coaching all show something real."""
 
 import random
 
+import sqlalchemy as sa
+
 from planner.auth.accounts import set_password
 from planner.catalogue.service import area_codes
 from planner.extensions import db
 from planner.models import Role, School, Team, User
-from planner.models.team import ExpertMinimum
+from planner.models.team import ExpertMinimum, StarterCoach
 from planner.paths import assessing, service
 
 # name, team index, years of experience, the areas the teacher is expert in (level 4 or 5)
@@ -35,6 +37,17 @@ TEAM_TEACHERS = [
 # Per team, the experts the school wants: behaviour, reading and differentiation, and two
 # for autism, which the lower team has only one of: an area short of its minimum.
 MINIMUMS = {"GEDRAG": 1, "LEZEN": 1, "AUTISME": 2, "DIFF": 1}
+# The support teachers say they have: often none in the class itself (research §3.6).
+DEMO_SUPPORT = [
+    ["none"],
+    ["outside_class"],
+    ["outside_class", "specialist_advice"],
+    ["assistant"],
+    ["assistant", "specialist_advice"],
+    ["specialist_advice"],
+]
+# starter, coach: an experienced colleague of the same team.
+STARTER_COACHES = [("Milan Hoekstra", "Ingrid Postma"), ("Sara Bosman", "Gijs van den Berg")]
 # Demo teachers without an expert area stay at 3 or lower: experts are the leader's to plan.
 CEILING = 3
 
@@ -76,7 +89,9 @@ def create_demo_team(school: School, teams: list[Team], leader: User) -> int:
         levels.update({code: level for code, level in expert.items() if code in codes})
         assessment = assessing.start_draft(teacher, None)
         assessing.set_areas(assessment, levels, wishes=set(rng.sample(codes, 1)))
-        assessing.set_class_context(assessment, 26, rng.randint(4, 11), rng.randint(1, 4))
+        # The support from a generator of its own: the levels drawn after it stay as they were.
+        support = random.Random(f"support {teacher.email}").choice(DEMO_SUPPORT)
+        assessing.set_class_context(assessment, 26, rng.randint(4, 11), rng.randint(1, 4), support=support)
         assessing.complete(assessment)
         if rng.random() < 0.5:
             # The leader's view: mostly the same, now and then a level lower.
@@ -85,4 +100,23 @@ def create_demo_team(school: School, teams: list[Team], leader: User) -> int:
         db.session.flush()
         service.accept_path(service.replan(teacher, "assessment", catalogue=catalogue))
         count += 1
+    _appoint_coaches(leader)
     return count
+
+
+def _appoint_coaches(leader: User) -> None:
+    """Experienced colleagues coach two of the team's starters; the coaches' notes start empty."""
+    by_name = {
+        u.name: u for u in db.session.scalars(sa.select(User).where(User.school_id == leader.school_id))
+    }
+    for starter, coach in STARTER_COACHES:
+        if starter in by_name and coach in by_name:
+            db.session.add(
+                StarterCoach(
+                    school_id=leader.school_id,
+                    starter_id=by_name[starter].id,
+                    coach_id=by_name[coach].id,
+                    appointed_by_id=leader.id,
+                )
+            )
+    db.session.flush()

@@ -34,12 +34,13 @@ from planner.models.paths import (
     ModuleProgress,
     PathStep,
 )
-from planner.models.team import ExpertMinimum, PeerPair, SchoolRequest
+from planner.models.team import ExpertMinimum, PeerPair, SchoolRequest, StarterCoach
 
 __all__ = [
     "ExpertMinimum",
     "PeerPair",
     "SchoolRequest",
+    "StarterCoach",
     "ApiToken",
     "AuditEntry",
     "AssessedArea",

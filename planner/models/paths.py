@@ -33,6 +33,9 @@ class Assessment(db.Model):
     extra_support_need: so.Mapped[int | None]
     # In go, where every pupil has a support need: 1 clear, 2 complex, 3 very complex.
     class_complexity: so.Mapped[int | None]
+    # The forms of support the teacher has often or always (domain team_support); None
+    # when the question was not answered.
+    class_support: so.Mapped[list | None] = so.mapped_column(sa.JSON)
     # The day of the lesson an observation saw.
     observed_on: so.Mapped[date | None]
 

@@ -52,3 +52,22 @@ class PeerPair(db.Model):
 
     coach: so.Mapped[User] = so.relationship(foreign_keys=[coach_id])
     colleague: so.Mapped[User] = so.relationship(foreign_keys=[colleague_id])
+
+
+class StarterCoach(db.Model):
+    """A colleague the leader appointed to coach a starting teacher. The coach sees the
+    starter's path and assessments and records the mentor assessment; the notes are the
+    coach's own, kept from the leader so that coaching stays apart from appraisal."""
+
+    __tablename__ = "starter_coaches"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    school_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("schools.id"), index=True)
+    starter_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    coach_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    appointed_by_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    appointed_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    notes: so.Mapped[str] = so.mapped_column(sa.Text, default="")
+
+    starter: so.Mapped[User] = so.relationship(foreign_keys=[starter_id])
+    coach: so.Mapped[User] = so.relationship(foreign_keys=[coach_id])

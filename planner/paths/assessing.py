@@ -39,6 +39,7 @@ def start_draft(teacher: User, previous: Assessment | None) -> Assessment:
         draft.support_need = previous.support_need
         draft.extra_support_need = previous.extra_support_need
         draft.class_complexity = previous.class_complexity
+        draft.class_support = previous.class_support
     db.session.add(draft)
     return draft
 
@@ -68,12 +69,13 @@ def set_areas(
 
 
 def set_class_context(
-    assessment: Assessment, class_size, support_need, extra_support_need, complexity=None
+    assessment: Assessment, class_size, support_need, extra_support_need, complexity=None, support=None
 ) -> None:
     assessment.class_size = class_size
     assessment.support_need = support_need
     assessment.extra_support_need = extra_support_need
     assessment.class_complexity = complexity
+    assessment.class_support = list(support) if support is not None else None
 
 
 def missing_areas(assessment: Assessment, area_codes: list[str]) -> list[str]:

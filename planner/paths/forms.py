@@ -13,6 +13,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from planner.domain.assessment import class_context_problems
 from planner.domain.catalogue import SCALE
 from planner.domain.targets import MAX_SPECIALISMS
+from planner.domain.team_support import support_problem
 from planner.formtools import MultiCheckboxField, choices
 
 PAGES = ("basis", "support", "context")
@@ -92,6 +93,26 @@ class ClassContextForm(FlaskForm):
         coerce=str,
         filters=[stripped],
     )
+    support = MultiCheckboxField(
+        _l("Which support do you have often or always?"),
+        choices=choices(
+            [
+                (
+                    "outside_class",
+                    _l("Help for pupils outside the class (study skills, well-being, fear of failure)"),
+                ),
+                ("assistant", _l("An assistant in the class, such as a teaching assistant")),
+                ("extra_teacher", _l("An extra teacher in the class, with whom you shape the lessons")),
+                (
+                    "specialist_in_class",
+                    _l("Specialist support in the class, such as co-teaching from special education or care"),
+                ),
+                ("specialist_advice", _l("Specialist advice outside the class on how to act")),
+                ("facility", _l("A facility in the school where pupils with a support need can go")),
+                ("none", _l("None of these")),
+            ]
+        ),
+    )
     specialisms = MultiCheckboxField(_l("Specialisms for the experienced phase (at most two)"))
     back = SubmitField(_l("Previous"))
     later = SubmitField(_l("Save and continue later"))
@@ -116,6 +137,10 @@ class ClassContextForm(FlaskForm):
     def validate_extra_support_need(self, field):
         if self._contradicts(field):
             raise ValidationError(_l("Cannot be more than the pupils with a support need."))
+
+    def validate_support(self, field):
+        if support_problem(field.data or []) == "none_and_other":
+            raise ValidationError(_l("Choose either none or the forms of support you have."))
 
     def validate_specialisms(self, field):
         if len(field.data or []) > MAX_SPECIALISMS:

@@ -55,6 +55,7 @@ def results_page(teacher):
 
 
 def teacher_start(teacher):
+    from planner.school.coaching import coached_by
     from planner.school.peers import pairs_of
 
     path = service.current_path(teacher)
@@ -68,11 +69,12 @@ def teacher_start(teacher):
         upcoming=upcoming,
         names=path_names(path),
         peer_pairs=pairs_of(teacher),
+        coached=coached_by(teacher),
         **assessment_overview(teacher),
     )
 
 
-def print_page(teacher):
+def print_page(teacher, back_url: str | None = None):
     """The agreement (else the newest version) for the development conversation, with a
     word about a proposal that still waits beside it."""
     versions = service.path_versions(teacher)
@@ -87,5 +89,6 @@ def print_page(teacher):
         names=names,
         marks=marks,
         mark_labels=MARKS,
+        back_url=back_url,
         **assessment_overview(teacher),
     )

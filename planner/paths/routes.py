@@ -107,7 +107,11 @@ def _context_page(framework, areas, draft):
     source = draft or service.latest_assessment(current_user)
     data = None
     if source is not None and request.method == "GET":
-        data = {**source.class_context, "specialisms": source.specialisms}
+        data = {
+            **source.class_context,
+            "specialisms": source.specialisms,
+            "support": source.class_support or [],
+        }
     form = ClassContextForm(areas, data=data)
     if form.validate_on_submit():
         draft = draft or assessing.start_draft(current_user, service.latest_assessment(current_user))
@@ -117,6 +121,7 @@ def _context_page(framework, areas, draft):
             form.support_need.data,
             form.extra_support_need.data,
             form.complexity_value,
+            form.support.data or None,
         )
         assessing.set_areas(draft, {}, specialisms=set(form.specialisms.data or []))
         if "back" in request.form:

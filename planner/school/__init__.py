@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("school", __name__, url_prefix="/school")
 
-from planner.school import observation, plan_routes, routes, team_routes  # noqa: E402,F401
+from planner.school import coaching, manage, observation, plan_routes, routes, support, team_routes  # noqa: E402,F401

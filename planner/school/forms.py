@@ -8,6 +8,7 @@ from wtforms import (
     SelectMultipleField,
     StringField,
     SubmitField,
+    TextAreaField,
 )
 from wtforms.validators import (
     DataRequired,
@@ -201,3 +202,19 @@ def what_if_form(areas, teachers, minimums, **kwargs) -> FlaskForm:
     form = WhatIfForm(**kwargs)
     form.exclude.choices = [(t.id, t.name) for t in teachers]
     return form
+
+
+class CoachForm(FlaskForm):
+    """Who coaches a starting teacher: a colleague of the school, or nobody."""
+
+    coach = SelectField(_l("Coach"), coerce=int, validators=[InputRequired()])
+    submit = SubmitField(_l("Save"))
+
+    def __init__(self, coaches, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.coach.choices = [(0, _l("Nobody"))] + [(c.id, c.name) for c in coaches]
+
+
+class CoachingNotesForm(FlaskForm):
+    notes = TextAreaField(_l("Your notes"), validators=[Optional(), Length(max=10000)])
+    submit = SubmitField(_l("Save the notes"))

@@ -1,6 +1,6 @@
 """Coverage and minimums, the team plan with its what-if, and peer coaching pairs."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -9,7 +9,7 @@ from planner import access
 from planner.domain.team import EXPERT_LEVEL
 from planner.extensions import db
 from planner.models import Role
-from planner.school import bp, peers, team_planning
+from planner.school import bp, export, peers, team_planning
 from planner.school import team as team_data
 from planner.school.forms import minimums_form, what_if_form
 from planner.school.team_routes import leader_school
@@ -57,15 +57,20 @@ def _what_if(school, found_teachers, areas, minimums):
     return form, changes, exclude
 
 
-@bp.route("/team-plan", methods=["GET", "POST"])
-@access.role_required(Role.LEADER)
-def team_plan():
+def _planned():
+    """The team plan for the what-if in the query string (none: the school's minimums)."""
     school = leader_school()
     team_id = current_user.team_id
     found = team_data.matrix(school, team_id)
     minimums = team_data.minimums(school, found.areas)
     form, changes, exclude = _what_if(school, found.teachers, found.areas, minimums)
-    result = team_planning.build(school, team_id, changes, exclude)
+    return school, found, form, team_planning.build(school, team_id, changes, exclude)
+
+
+@bp.route("/team-plan", methods=["GET", "POST"])
+@access.role_required(Role.LEADER)
+def team_plan():
+    school, found, form, result = _planned()
     if request.method == "POST":
         planned = team_planning.confirm(school, current_user, result.plan)
         db.session.commit()
@@ -91,6 +96,28 @@ def team_plan():
         area_names={a.code: a.name for a in found.areas},
         modules=modules,
         what_if=bool(request.args),
+    )
+
+
+@bp.get("/team-plan.csv")
+@access.role_required(Role.LEADER)
+def team_plan_csv():
+    _school, found, _form, result = _planned()
+    return Response(
+        export.plan_csv(result, {a.code: a.name for a in found.areas}),
+        mimetype="text/csv",
+        headers={"Content-Disposition": "attachment; filename=team-plan.csv"},
+    )
+
+
+@bp.get("/team-plan.xlsx")
+@access.role_required(Role.LEADER)
+def team_plan_xlsx():
+    _school, found, _form, result = _planned()
+    return Response(
+        export.plan_xlsx(result, {a.code: a.name for a in found.areas}),
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": "attachment; filename=team-plan.xlsx"},
     )
 
 

@@ -13,11 +13,13 @@ from planner.extensions import db
 from planner.models import Role, School, User
 from planner.paths import assessing, service
 from planner.paths.forms import mentor_form
-from planner.paths.pages import assessment_overview
-from planner.paths.views import path_names
+from planner.paths.pages import assessment_overview, print_page
+from planner.paths.views import catalogue_names, path_names
 from planner.school import bp
 from planner.school import profile as school_profile
+from planner.school.coaching import coach_of
 from planner.school.forms import InviteForm, school_profile_form
+from planner.school.status import teacher_status
 
 
 def led_teachers() -> list[User]:
@@ -68,13 +70,26 @@ def overview():
 def teacher(teacher_id: int):
     teacher = access.teacher_or_404(teacher_id)
     path = service.current_path(teacher)
+    status = teacher_status(teacher)
+    noted = {n.module for n in (*status.done, *status.skipped)}
     return render_template(
         "school/teacher.html",
         teacher=teacher,
         path=path,
+        status=status,
+        coach=coach_of(teacher),
         names=path_names(path),
+        noted_names=catalogue_names(current_framework(), noted) if noted else None,
         **assessment_overview(teacher),
     )
+
+
+@bp.get("/teachers/<int:teacher_id>/print")
+@access.role_required(Role.LEADER)
+def teacher_print(teacher_id: int):
+    """The teacher's development plan (POP) for the conversation, as the teacher prints it."""
+    teacher = access.teacher_or_404(teacher_id)
+    return print_page(teacher, back_url=url_for("school.teacher", teacher_id=teacher.id))
 
 
 @bp.route("/teachers/<int:teacher_id>/assessment", methods=["GET", "POST"])

@@ -23,3 +23,25 @@ def test_demo_school_has_a_team_to_steer(app):
     assert pairs
     leader = db.session.scalar(sa.select(User).where(User.email == "schoolleider@example.org"))
     assert leader.school_id == school.id
+
+
+def test_demo_starters_have_coaches(app):
+    from planner.models.team import StarterCoach
+
+    create_demo()
+    coached = db.session.scalars(sa.select(StarterCoach)).all()
+    assert len(coached) == 2
+    for found in coached:
+        assert found.starter.phase == "induction" and found.coach.phase == "experienced"
+        assert found.starter.school_id == found.coach.school_id
+
+
+def test_demo_shows_heavy_classes_with_little_support(app):
+    from planner.school.support import class_pressure
+
+    create_demo()
+    school = db.session.scalar(sa.select(School).where(School.name == "Basisschool De Regenboog"))
+    with app.test_request_context():
+        pressure = class_pressure(school, None)
+    assert pressure.little_support
+    assert pressure.heavy > len(pressure.little_support)
