@@ -15,7 +15,7 @@ from flask import g, url_for
 
 from planner.auth import accounts
 from planner.extensions import db
-from planner.models import ApiToken, Provider, Role
+from planner.models import ApiToken, Provider, Role, StarterCoach
 from planner.paths import service
 from tests.conftest import PASSWORD
 from tests.institute.conftest import add_programme
@@ -196,6 +196,21 @@ RULES: dict[tuple[str, str], Rule] = {
     ("api.institute_programmes", "GET"): web(INSTITUTE),
     ("api.institute_coverage", "GET"): web(INSTITUTE, object="programme"),
     ("api.institute_alumni_needs", "GET"): web(INSTITUTE),
+    ("school.coaching", "GET"): web(TEACHER),
+    ("school.coached_starter", "GET"): web(TEACHER, object="starter"),
+    ("school.coached_starter", "POST"): web(TEACHER, ok=302, object="starter"),
+    ("school.coach_assessment", "GET"): web(TEACHER, object="starter"),
+    ("school.coach_assessment", "POST"): web(TEACHER, ok=400, object="starter"),
+    ("school.appoint_coach", "GET"): web(*LEADERS, object="teacher"),
+    ("school.appoint_coach", "POST"): web(*LEADERS, object="teacher"),
+    ("school.teacher_print", "GET"): web(*LEADERS, object="teacher"),
+    ("school.classes", "GET"): web(*LEADERS),
+    ("school.manage", "GET"): web(*LEADERS),
+    ("school.assign_team", "POST"): web(LEADER, ok=302, object="teacher"),
+    ("school.invitation", "POST"): web(*LEADERS, ok=302, object="teacher"),
+    ("school.rotate_join_code", "POST"): web(LEADER, ok=302),
+    ("school.team_plan_csv", "GET"): web(*LEADERS),
+    ("school.team_plan_xlsx", "GET"): web(*LEADERS),
 }
 
 
@@ -233,6 +248,10 @@ def world(people, make_catalogue, make_institute):
     invitation = accounts.invite(
         email="new@example.org", name="Nieuw", role=Role.TEACHER, school=school, inviter=people["leader"]
     )
+    # The teacher coaches the colleague, a starter of the same school.
+    db.session.add(
+        StarterCoach(school_id=school.id, starter_id=people["colleague"].id, coach_id=people["teacher"].id)
+    )
     tokens = {name: accounts.create_api_token(person) for name, person in people.items()}
     db.session.commit()
 
@@ -251,6 +270,7 @@ def world(people, make_catalogue, make_institute):
             "other": people["stranger"].id,
         },
         "step": {TEACHER: step_of("teacher"), "other": step_of("stranger")},
+        "starter": {TEACHER: people["colleague"].id, "other": people["stranger"].id},
         "token": {role: token_id(role) for role in ROLES if role != ANONYMOUS}
         | {"other": token_id("stranger")},
         "version": {TEACHER: 1, "other": 99},
@@ -281,6 +301,7 @@ URL_ARGUMENT = {
     "team": "team_id",
     "institute": "institute_id",
     "provider": "provider_id",
+    "starter": "starter_id",
 }
 
 

@@ -9,12 +9,15 @@ from planner.extensions import db
 from planner.models.accounts import Institute, User
 from planner.models.catalogue import Area, Module, Provider
 from planner.models.institutes import Programme
+from planner.models.team import StarterCoach
 
 TEACHER = "ervaren@example.org"
 NEW_TEACHER = "leraar@example.org"
 LEADER = "schoolleider@example.org"
 INSTITUTE = "opleider@example.org"
 ADMIN = "admin@example.org"
+# A demo teacher who coaches a starter (planner/demo_team.py).
+COACH = "ingrid.postma@example.org"
 ANONYMOUS = None
 
 # endpoint: (who visits, path)
@@ -56,6 +59,17 @@ PAGES = {
     "institute.alumni": (INSTITUTE, "/institute/alumni"),
     "institute.programme": (INSTITUTE, "/institute/programmes/{programme}"),
     "institute.new_programme": (INSTITUTE, "/institute/programmes/new"),
+    "admin.framework": (ADMIN, "/admin/framework"),
+    "admin.framework_area": (ADMIN, "/admin/framework/areas/{area}"),
+    "admin.framework_targets": (ADMIN, "/admin/framework/targets/induction/po"),
+    "admin.school_join_code": (LEADER, "/admin/school/join-code"),
+    "school.appoint_coach": (LEADER, "/school/teachers/{teacher}/coach"),
+    "school.classes": (LEADER, "/school/classes"),
+    "school.manage": (LEADER, "/school/manage"),
+    "school.teacher_print": (LEADER, "/school/teachers/{teacher}/print"),
+    "school.coaching": (COACH, "/school/coaching/"),
+    "school.coached_starter": (COACH, "/school/coaching/{starter}"),
+    "school.coach_assessment": (COACH, "/school/coaching/{starter}/assessment"),
     "admin.overview": (ADMIN, "/admin/"),
     "admin.users": (ADMIN, "/admin/users"),
     "admin.user": (ADMIN, "/admin/users/{teacher}"),
@@ -76,6 +90,10 @@ NOT_PAGES = {
     "school.team_csv": "CSV download",
     "school.team_xlsx": "spreadsheet download",
     "auth.download_data": "JSON download",
+    "institute.programme_json": "JSON download",
+    "institute.programme_case_json": "CASE JSON download",
+    "school.team_plan_csv": "CSV download",
+    "school.team_plan_xlsx": "spreadsheet download",
 }
 
 
@@ -107,4 +125,11 @@ def samples(admin_email: str = ADMIN) -> dict[str, str]:
         "programme": first(Programme, Programme.code).code,
         "institute": str(first(Institute, Institute.id).id),
         "provider": str(first(Provider, Provider.id).id),
+        "starter": str(
+            db.session.scalar(
+                sa.select(StarterCoach.starter_id)
+                .join(User, User.id == StarterCoach.coach_id)
+                .where(User.email == COACH)
+            )
+        ),
     }
