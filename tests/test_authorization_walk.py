@@ -200,7 +200,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("school.coached_starter", "GET"): web(TEACHER, object="starter"),
     ("school.coached_starter", "POST"): web(TEACHER, ok=302, object="starter"),
     ("school.coach_assessment", "GET"): web(TEACHER, object="starter"),
-    ("school.coach_assessment", "POST"): web(TEACHER, ok=400, object="starter"),
+    ("school.coach_assessment", "POST"): web(TEACHER, object="starter"),
     ("school.appoint_coach", "GET"): web(*LEADERS, object="teacher"),
     ("school.appoint_coach", "POST"): web(*LEADERS, object="teacher"),
     ("school.teacher_print", "GET"): web(*LEADERS, object="teacher"),

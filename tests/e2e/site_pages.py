@@ -63,7 +63,7 @@ PAGES = {
     "admin.framework_area": (ADMIN, "/admin/framework/areas/{area}"),
     "admin.framework_targets": (ADMIN, "/admin/framework/targets/induction/po"),
     "admin.school_join_code": (LEADER, "/admin/school/join-code"),
-    "school.appoint_coach": (LEADER, "/school/teachers/{teacher}/coach"),
+    "school.appoint_coach": (LEADER, "/school/teachers/{starter}/coach"),
     "school.classes": (LEADER, "/school/classes"),
     "school.manage": (LEADER, "/school/manage"),
     "school.teacher_print": (LEADER, "/school/teachers/{teacher}/print"),
