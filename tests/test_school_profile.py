@@ -289,3 +289,38 @@ def test_a_school_outside_go_has_no_kind_to_choose(client, auth, make_user, scho
     auth.login(make_user(role=Role.LEADER, school=school).email)
 
     assert 'name="go_type"' not in client.get("/school/profile").get_data(as_text=True)
+
+
+def test_a_budget_of_zero_is_refused_with_one_message(client, auth, make_user, school_with_path):
+    school, _teacher = school_with_path
+    auth.login(make_user(role=Role.LEADER, school=school).email)
+
+    response = client.post("/school/profile", data=profile_form(budget_hours_per_year="0"))
+
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 or "Tussen 1 en 400." in page
+    assert page.count("Tussen 1 en 400.") == 1
+    db.session.expire_all()
+    assert db.session.get(type(school), school.id).budget_hours_per_year == 40
+
+
+def test_a_secondary_school_is_not_told_about_the_primary_cao(client, auth, make_user, make_school):
+    school = make_school(name="Stedelijk College", sector="vo")
+    auth.login(make_user(role=Role.LEADER, school=school).email)
+
+    page = client.get("/school/profile").get_data(as_text=True)
+
+    assert "cao po" not in page.lower() and "zoals jullie cao en school afspreken" in page
+
+
+def test_a_target_below_the_frameworks_is_kept_at_the_framework_and_the_leader_is_told(
+    client, auth, make_user, school_with_path
+):
+    school, teacher = school_with_path
+    auth.login(make_user(role=Role.LEADER, school=school).email)
+
+    response = client.post("/school/profile", data=profile_form(induction_PLAN="1"), follow_redirects=True)
+
+    assert "kan doelen verhogen, niet verlagen: Planmatig werken" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert service.current_path(teacher).targets["induction"]["PLAN"] == 3

@@ -93,7 +93,9 @@ def school_profile_form(areas, programmes, sector: str | None = None, **kwargs) 
             _l("Professionalisation hours per teacher per school year"),
             validators=[
                 InputRequired(_l("Give the number of hours.")),
-                NumberRange(min=0, max=400, message=_l("Between 0 and 400.")),
+                # No CAO leaves a teacher without time to learn: a path of 0 hours a year
+                # would plan nothing, so 0 is refused rather than silently read as 40.
+                NumberRange(min=1, max=400, message=_l("Between 1 and 400.")),
             ],
         )
         induction_programme = SelectField(

@@ -99,3 +99,14 @@ def save_profile(
     ).all()
     catalogue = service.planning_catalogue()
     return sum(service.replan_if_planned(teacher, "school", catalogue) for teacher in teachers)
+
+
+def targets_below(choices: dict[str, dict], framework: dict[str, dict[str, int]]) -> set[str]:
+    """The areas where the school chose a target below the framework's (DESIGN §4: schools
+    raise targets): the planner keeps the framework's there, and the leader is told."""
+    return {
+        code
+        for code, choice in choices.items()
+        for phase in PHASES
+        if choice.get(phase) and choice[phase] < framework.get(phase, {}).get(code, 0)
+    }

@@ -158,6 +158,17 @@ def profile():
         audit.record("school.profile", school.name, school_id=school.id)
         db.session.commit()
         flash(_("The school profile is saved."), "success")
+        below = school_profile.targets_below(choices, framework_targets(school))
+        if below:
+            names = {area.code: area.name for area in areas}
+            flash(
+                _(
+                    "A school raises targets, it cannot lower them: %(areas)s keep the framework's "
+                    "target where you chose a lower one.",
+                    areas=", ".join(sorted({names.get(code, code) for code in below})),
+                ),
+                "warning",
+            )
         if replanned:
             flash(
                 ngettext(
