@@ -36,6 +36,7 @@ ACTION_LABELS = {
     "framework.import": _l("imported a framework"),
     "framework.area": _l("changed an area of the framework"),
     "framework.targets": _l("changed a target profile"),
+    "team_plan.confirm": _l("asked for training in a confirmed team plan"),
 }
 
 

@@ -72,6 +72,10 @@ def import_command(file: Path) -> None:
         raise click.ClickException(
             f"{file} was not imported; nothing changed:\n" + "\n".join(f"- {p}" for p in exc.problems)
         ) from None
+    from planner import audit
+
+    audit.record("framework.import", f"{framework.code} {framework.version}".strip())
+    db.session.commit()
     click.echo(
         f"Imported framework {framework.code}: {len(document['areas'])} areas, "
         f"{len(document['modules'])} modules."

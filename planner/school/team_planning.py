@@ -8,6 +8,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from planner import audit
 from planner.domain.agreement import AHEAD
 from planner.domain.progress import school_year_start
 from planner.domain.team import EXPERT_LEVEL, TeacherRow
@@ -173,6 +174,14 @@ def confirm(school: School, leader: User, plan: TeamPlan) -> int:
                 )
             else:
                 row.level = max(row.level, assignment.to_level)
+        audit.record(
+            "team_plan.confirm",
+            teacher.name,
+            subject=teacher,
+            actor=leader,
+            school_id=school.id,
+            detail={"areas": {a.area: a.to_level for a in chosen[teacher.id]}},
+        )
         db.session.flush()
         try:
             service.replan(

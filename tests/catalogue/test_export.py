@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from planner.catalogue.export import CSV_COLUMNS, export_case, export_csv, export_document
 from planner.extensions import db
-from planner.models import Framework, Module
+from planner.models import AuditEntry, Framework, Module
 from tests.catalogue.conftest import as_exported, row_counts
 from tests.conftest import small_document
 
@@ -219,6 +219,11 @@ def test_cli_import_replaces_by_code(runner, make_catalogue, tmp_path):
     assert result.exit_code == 0, result.output
     assert db.session.scalars(sa.select(Module.code)).all() == ["STL-1"]
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Framework)) == 1
+    # The import is shared data: the audit log says so.
+    assert (
+        db.session.scalar(sa.select(AuditEntry.target).where(AuditEntry.action == "framework.import"))
+        == "TEST-1"
+    )
 
 
 def test_cli_refuses_a_cyclic_file_and_names_the_cycle(runner, make_catalogue, tmp_path):

@@ -4,6 +4,7 @@ requests; the matrix's statements do not grow with the team."""
 import sqlalchemy as sa
 
 from planner.extensions import db
+from planner.models import AuditEntry
 from planner.models.paths import LearningPath
 from planner.models.team import ExpertMinimum, PeerPair, SchoolRequest
 from planner.paths import service
@@ -68,6 +69,9 @@ def test_what_if_and_confirm_make_a_school_proposal(client, auth, leader, make_t
     assert newest.cause == "school" and newest.accepted_at is None
     assert newest.targets["experienced"]["LEZEN"] == 4
     assert any(step.outcomes.get("LEZEN", 0) >= 4 for step in newest.steps)
+    # The teacher reads in the audit log who asked this of her.
+    entry = db.session.scalar(sa.select(AuditEntry).where(AuditEntry.action == "team_plan.confirm"))
+    assert (entry.subject_id, entry.actor_id, entry.detail) == (anna.id, leader.id, {"areas": {"LEZEN": 4}})
 
 
 def test_peer_pair_confirmed_by_the_leader(client, auth, leader, make_teacher):
