@@ -9,7 +9,7 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, ValidationError
+from wtforms.validators import DataRequired, Email, Length, NumberRange, ValidationError
 
 from planner.domain.catalogue import GO_TYPES, LEVELS, PHASES, SECTORS
 from planner.formtools import choices
@@ -30,10 +30,8 @@ class SchoolForm(SchoolLinksMixin, FlaskForm):
     sector = SelectField(_l("Sector"), choices=choices((s, SECTOR_LABELS[s]) for s in SECTORS))
     budget_hours_per_year = IntegerField(
         _l("Professionalisation hours per teacher per school year"),
-        validators=[
-            InputRequired(_l("Give the number of hours.")),
-            NumberRange(min=1, max=400, message=_l("Between 1 and 400.")),
-        ],
+        # Between 1 and 400 for an empty field too: one message, and 0 is no "required" error.
+        validators=[NumberRange(min=1, max=400, message=_l("Between 1 and 400."))],
         default=40,
     )
     submit = SubmitField(_l("Add school"))

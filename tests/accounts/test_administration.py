@@ -249,3 +249,13 @@ def test_a_mentor_assessment_is_in_the_teachers_audit_log(client, people, make_c
     assert "maakte een mentorbeoordeling" in page and people["leader"].name in page
     login(client, "t2@example.org")
     assert "maakte een mentorbeoordeling" not in client.get("/audit").get_data(as_text=True)
+
+
+def test_a_school_budget_of_zero_gets_one_clear_message(client, people):
+    school = people["teacher"].school
+    login(client, "admin@example.org")
+    form = {"name": school.name, "sector": "po", "budget_hours_per_year": "0"}
+
+    page = client.post(f"/admin/schools/{school.id}", data=form).get_data(as_text=True)
+
+    assert "Tussen 1 en 400." in page and "Dit veld is vereist" not in page
