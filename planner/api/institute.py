@@ -7,27 +7,25 @@ from flask import g, jsonify, request
 
 from planner.api import bp
 from planner.api.catalogue import api_error
+from planner.api.tokens import bearer_token_required
 from planner.domain.anonymise import DIMENSIONS, K
 from planner.institute import service
 from planner.institute.export import programme_document
 from planner.models import Role
 
+STAFF_ONLY = "only the staff of an institute see its programmes and alumni"
+
 
 def institute_token_required(view):
+    """An institute staff member's token; the view is given their institute."""
+
+    @bearer_token_required(Role.INSTITUTE, refusal=STAFF_ONLY)
     @wraps(view)
     def wrapped(*args, **kwargs):
-        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-        from planner.auth.accounts import user_for_api_token
-
-        user = user_for_api_token(token.strip()) if scheme.lower() == "bearer" and token else None
-        if user is None:
-            response = api_error(401, "a valid personal API token is required")
-            response.headers["WWW-Authenticate"] = "Bearer"
-            return response
-        if user.role != Role.INSTITUTE or user.institute is None:
-            return api_error(403, "only the staff of an institute see its programmes and alumni")
-        g.api_user = user
-        return view(user.institute, *args, **kwargs)
+        institute = g.api_user.institute
+        if institute is None:
+            return api_error(403, STAFF_ONLY)
+        return view(institute, *args, **kwargs)
 
     return wrapped
 

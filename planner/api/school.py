@@ -7,6 +7,7 @@ from flask import g, jsonify, request
 
 from planner.api import bp
 from planner.api.catalogue import api_error
+from planner.api.tokens import bearer_token_required
 from planner.extensions import db
 from planner.models import Role, School
 from planner.school import peers, team_planning
@@ -22,21 +23,18 @@ SOURCES = {
 }
 
 
+LEADERS_ONLY = "only school leaders see the team view"
+
+
 def leader_token_required(view):
+    """A leader's token, for the leader's school (``g.school``)."""
+
+    @bearer_token_required(Role.LEADER, refusal=LEADERS_ONLY)
     @wraps(view)
     def wrapped(*args, **kwargs):
-        from planner.auth.accounts import user_for_api_token
-
-        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-        user = user_for_api_token(token.strip()) if scheme.lower() == "bearer" and token else None
-        if user is None:
-            response = api_error(401, "a valid personal API token is required")
-            response.headers["WWW-Authenticate"] = "Bearer"
-            return response
-        if user.role != Role.LEADER or user.school_id is None:
-            return api_error(403, "only school leaders see the team view")
-        g.api_user = user
-        g.school = db.session.get(School, user.school_id)
+        if g.api_user.school_id is None:
+            return api_error(403, LEADERS_ONLY)
+        g.school = db.session.get(School, g.api_user.school_id)
         return view(*args, **kwargs)
 
     return wrapped
