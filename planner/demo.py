@@ -7,9 +7,10 @@ import sqlalchemy as sa
 from planner.auth.accounts import set_password
 from planner.demo_institute import create_institute_demo, demo_student
 from planner.demo_paths import create_demo_assessments
-from planner.demo_team import create_demo_team
+from planner.demo_team import TEAM_TEACHERS, create_demo_team
 from planner.extensions import db
 from planner.models import Institute, Provider, Role, School, Team, User
+from planner.models.team import ExpertMinimum
 
 DEMO_PASSWORD = "demo-planner-2026"
 DEMO_INSTITUTE_PROVIDER = "PABO-NW"
@@ -41,6 +42,19 @@ SECONDARY_TEACHERS = [
     ("Jesse Koster", None, "qualified", 2),
     ("Iris Vermeulen", None, "qualified", 11),
     ("Bram Peters", None, "qualified", 0),
+    ("Yara Benali", None, "qualified", 1),
+    ("Gert-Jan Mol", None, "qualified", 24),
+    ("Kim Laan", None, "side-entrant", 0),
+]
+# One mbo team: every mbo team needs support expertise of its own (one expert per support
+# area by default), which this team has in only some areas.
+MBO_TEACHERS = [
+    ("Petra Zwart", None, "qualified", 19),
+    ("Mehmet Yilmaz", None, "qualified", 8),
+    ("Joyce Hermans", None, "qualified", 1),
+    ("Dennis Kok", None, "side-entrant", 0),
+    ("Annelies Post", None, "qualified", 27),
+    ("Rachid Amrani", None, "qualified", 3),
 ]
 
 
@@ -93,8 +107,15 @@ def create_demo() -> list[str]:
         region_code=DEMO_VO_REGION,
     )
     vo_team = Team(name="Onderbouw havo/vwo", school=secondary)
+    vocational = School(
+        name="ROC Noordwest",
+        sector="mbo",
+        board_code="ROC-NW",
+        board_name="ROC Noordwest",
+    )
+    mbo_team = Team(name="Zorg en Welzijn", school=vocational)
     institute = Institute(name="Pabo Noordwest", code=DEMO_INSTITUTE_CODE)
-    db.session.add_all([primary, secondary, institute, *teams, vo_team])
+    db.session.add_all([primary, secondary, vocational, institute, *teams, vo_team, mbo_team])
     provider = db.session.scalar(sa.select(Provider).where(Provider.code == DEMO_INSTITUTE_PROVIDER))
     if provider is not None:
         provider.institute = institute
@@ -114,24 +135,37 @@ def create_demo() -> list[str]:
         )
         for name, email, team, qualification, years, study in PRIMARY_TEACHERS
     ]
-    for name, email, qualification, years in SECONDARY_TEACHERS:
+    other_teachers = [
         _user(
             name=name,
             email=email or _email(name),
             role=Role.TEACHER,
-            school=secondary,
-            team=vo_team,
-            sector="vo",
+            school=school,
+            team=team,
+            sector=school.sector,
             qualification=qualification,
             years_experience=years,
         )
+        for school, team, listed in (
+            (secondary, vo_team, SECONDARY_TEACHERS),
+            (vocational, mbo_team, MBO_TEACHERS),
+        )
+        for name, email, qualification, years in listed
+    ]
     leader = _user(name="Marieke Dekker", email="schoolleider@example.org", role=Role.LEADER, school=primary)
-    _user(
+    vo_leader = _user(
         name="Hans Willems",
         email="teamleider.vo@example.org",
         role=Role.LEADER,
         school=secondary,
         team=vo_team,
+    )
+    mbo_leader = _user(
+        name="Ellen Vos",
+        email="teamleider.mbo@example.org",
+        role=Role.LEADER,
+        school=vocational,
+        team=mbo_team,
     )
     _user(name="Karin Bos", email="opleider@example.org", role=Role.INSTITUTE, institute=institute)
     _user(name="Beheerder", email="admin@example.org", role=Role.ADMIN)
@@ -139,11 +173,19 @@ def create_demo() -> list[str]:
     report.append(create_institute_demo(institute, demo_student("student@example.org")))
     assessed = create_demo_assessments(primary_teachers, leader)
     assessed += create_demo_team(primary, teams, leader)
+    # The secondary school wants an expert in behaviour and one in autism in its team.
+    db.session.add_all(
+        ExpertMinimum(school_id=secondary.id, area_code=code, minimum=1) for code in ("GEDRAG", "AUTISME")
+    )
+    for school, team_leader in ((secondary, vo_leader), (vocational, mbo_leader)):
+        assessed += create_demo_assessments([t for t in other_teachers if t.school is school], team_leader)
     db.session.commit()
     return report + [
-        f"Created {primary.name} ({len(PRIMARY_TEACHERS)} teachers), {secondary.name} and {institute.name}.",
+        f"Created {primary.name} ({len(PRIMARY_TEACHERS) + len(TEAM_TEACHERS)} teachers), "
+        f"{secondary.name} ({len(SECONDARY_TEACHERS)}), {vocational.name} ({len(MBO_TEACHERS)}) "
+        f"and {institute.name}.",
         f"Planned learning paths for {assessed} teachers from their self-assessments.",
         f"Demo accounts (password {DEMO_PASSWORD}): leraar@example.org, starter@example.org, "
         "student@example.org, ervaren@example.org, schoolleider@example.org, teamleider.vo@example.org, "
-        "opleider@example.org, admin@example.org.",
+        "teamleider.mbo@example.org, opleider@example.org, admin@example.org.",
     ]

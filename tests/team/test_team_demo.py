@@ -45,3 +45,24 @@ def test_demo_shows_heavy_classes_with_little_support(app):
         pressure = class_pressure(school, None)
     assert pressure.little_support
     assert pressure.heavy > len(pressure.little_support)
+
+
+def test_demo_secondary_and_mbo_teams_have_paths_and_shortfalls(app):
+    from planner.paths import service
+
+    create_demo()
+    for name, sector in (("Stedelijk College Noord", "vo"), ("ROC Noordwest", "mbo")):
+        school = db.session.scalar(sa.select(School).where(School.name == name))
+        assert school.sector == sector
+        with app.test_request_context():
+            found, rows = team_data.school_coverage(school)
+        assert len(found.teachers) == 6
+        assert all(service.current_path(db.session.get(User, t.id)) for t in found.teachers)
+        assert any(r.short for r in rows)
+        leader = db.session.scalar(sa.select(User).where(User.school_id == school.id, User.role == "leader"))
+        assert leader.team_id == found.teams[0][0]
+    mbo = db.session.scalar(sa.select(School).where(School.name == "ROC Noordwest"))
+    with app.test_request_context():
+        _found, rows = team_data.school_coverage(mbo)
+    # Nobody set a minimum: the mbo default asks one expert per support area of the team.
+    assert {r.area for r in rows if r.minimum} >= {"AUTISME", "GEDRAG", "SOCEMO"}
