@@ -3,6 +3,7 @@ teams, with experts in some areas and none in others, so that the matrix, the co
 the team plan and peer coaching all show something real."""
 
 import random
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 
@@ -50,6 +51,9 @@ DEMO_SUPPORT = [
 STARTER_COACHES = [("Milan Hoekstra", "Ingrid Postma"), ("Sara Bosman", "Gijs van den Berg")]
 # Demo teachers without an expert area stay at 3 or lower: experts are the leader's to plan.
 CEILING = 3
+# Team sessions: module, team index, days from today; an upcoming intervision group, a study
+# day held two weeks ago whose attendance is still to confirm, one confirmed earlier.
+SESSIONS = [("KLS-3", 0, 75), ("SEM-3", 1, -14), ("OUD-5", 0, -45)]
 
 
 def _email(name: str) -> str:
@@ -101,7 +105,29 @@ def create_demo_team(school: School, teams: list[Team], leader: User) -> int:
         service.accept_path(service.replan(teacher, "assessment", catalogue=catalogue))
         count += 1
     _appoint_coaches(leader)
+    _schedule_sessions(school, teams, leader)
     return count
+
+
+def _schedule_sessions(school: School, teams: list[Team], leader: User) -> None:
+    """Sessions for the teachers of a team who gain from them (see SESSIONS)."""
+    from planner.school import sessions
+
+    today = date.today()
+    for code, team, days in SESSIONS:
+        ranked = sessions.ranking(school, None)
+        option = next((o for o in ranked.options if o.module == code), None)
+        if option is None:
+            continue
+        members = [t for t in ranked.teachers if t.id in option.teachers and t.team_id == teams[team].id]
+        if not members:
+            continue
+        session = sessions.schedule(school, leader, code, today, members, today)
+        session.held_on = today + timedelta(days=days)
+        db.session.flush()
+        if days < -30:
+            # One colleague was ill that day.
+            sessions.confirm_attendance(session, leader, {t.id for t in members[1:]}, today)
 
 
 def _appoint_coaches(leader: User) -> None:

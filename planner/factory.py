@@ -13,6 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def select_locale() -> str:
+    if not has_request_context():
+        # A command (the demo, an import) writes in the product's default language.
+        return "nl"
     user = g.get("api_user") or current_user
     if user.is_authenticated and user.locale in config.LANGUAGES:
         return user.locale

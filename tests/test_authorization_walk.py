@@ -8,6 +8,7 @@ logged in), a role that may gets its answer for its own object and 404 for anoth
 """
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -15,7 +16,7 @@ from flask import g, url_for
 
 from planner.auth import accounts
 from planner.extensions import db
-from planner.models import ApiToken, Provider, Role, StarterCoach
+from planner.models import ApiToken, Provider, Role, SessionParticipant, StarterCoach, TeamSession
 from planner.paths import service
 from tests.conftest import PASSWORD
 from tests.institute.conftest import add_programme
@@ -113,6 +114,16 @@ RULES: dict[tuple[str, str], Rule] = {
     ("school.peer_pairs", "GET"): web(*LEADERS),
     ("school.peer_pairs", "POST"): web(*LEADERS, ok=302),
     ("school.team", "GET"): web(*LEADERS),
+    ("school.team_sessions", "GET"): web(*LEADERS),
+    # The walk's small catalogue has no team format: nothing to schedule, for any leader
+    # (tests/team/test_team_sessions.py schedules from the shipped catalogue).
+    ("school.schedule_session", "GET"): web(*LEADERS, ok=404, args={"code": "GED-1"}),
+    ("school.schedule_session", "POST"): web(*LEADERS, ok=404, args={"code": "GED-1"}),
+    # Before its date the attendance is refused with a message on the page.
+    ("school.team_session", "GET"): web(*LEADERS, object="session"),
+    ("school.team_session", "POST"): web(*LEADERS, object="session"),
+    ("school.cancel_session", "GET"): web(*LEADERS, object="session"),
+    ("school.cancel_session", "POST"): web(*LEADERS, ok=302, object="session"),
     ("school.team_print", "GET"): web(*LEADERS),
     ("school.team_csv", "GET"): web(*LEADERS),
     ("school.team_xlsx", "GET"): web(*LEADERS),
@@ -253,6 +264,23 @@ def world(people, make_catalogue, make_institute):
         StarterCoach(school_id=school.id, starter_id=people["colleague"].id, coach_id=people["teacher"].id)
     )
     tokens = {name: accounts.create_api_token(person) for name, person in people.items()}
+    # A session the school leader scheduled, one of the team leader's team, one elsewhere.
+    sessions = {
+        role: TeamSession(
+            school_id=leader.school_id,
+            team_id=leader.team_id,
+            module_code="GED-1",
+            held_on=date.today() + timedelta(days=30),
+            scheduled_by_id=leader.id,
+            participants=[SessionParticipant(teacher_id=people[member].id)],
+        )
+        for role, leader, member in (
+            (LEADER, people["leader"], "teacher"),
+            (TEAM_LEADER, people["team_leader"], "colleague"),
+            ("other", people["other_leader"], "stranger"),
+        )
+    }
+    db.session.add_all(sessions.values())
     db.session.commit()
 
     def step_of(name):
@@ -271,6 +299,7 @@ def world(people, make_catalogue, make_institute):
         },
         "step": {TEACHER: step_of("teacher"), "other": step_of("stranger")},
         "starter": {TEACHER: people["colleague"].id, "other": people["stranger"].id},
+        "session": {role: session.id for role, session in sessions.items()},
         "token": {role: token_id(role) for role in ROLES if role != ANONYMOUS}
         | {"other": token_id("stranger")},
         "version": {TEACHER: 1, "other": 99},
@@ -302,6 +331,7 @@ URL_ARGUMENT = {
     "institute": "institute_id",
     "provider": "provider_id",
     "starter": "starter_id",
+    "session": "session_id",
 }
 
 

@@ -239,6 +239,7 @@ class _Planner:
     def run(self) -> Path:
         self._programme()
         self._induction_programme()
+        self._team_sessions()
         current = self.request.phase
         gaps = sorted(self._gaps(current), key=self._urgency)
         # The class calls first and the teacher's wishes next; then what closes many gaps
@@ -278,6 +279,16 @@ class _Planner:
             return
         self.schedule.book_fixed(module, max(self.schedule.start, first * PERIODS_PER_YEAR + 1))
         self._take([code])
+
+    def _team_sessions(self) -> None:
+        """The team sessions the leader scheduled, in their period whatever the budget has
+        left: the team goes, and what it brings counts for every gap planned after."""
+        for code, period in sorted(self.request.team_sessions.items(), key=lambda item: (item[1], item[0])):
+            module = self.request.modules.get(code)
+            if module is None or code in self.reached or period > self.schedule.periods:
+                continue
+            self.schedule.book_fixed(module, max(self.schedule.start, period))
+            self._take([code])
 
     def _gaps(self, phase: str) -> list[tuple[str, int]]:
         return [

@@ -59,6 +59,7 @@ def build_path(
     )
     programme = request.induction_programme
     fixed = set(request.programme_steps)
+    sessions = set(request.team_sessions)
     while True:
         needs = [_needs(draft, drafts[:index], base, request) for index, draft in enumerate(drafts)]
         own = _own_reasons(request, targets, drafts, base)
@@ -69,6 +70,7 @@ def build_path(
             if draft.status == "in_progress"
             or draft.code == programme
             or draft.code in fixed
+            or draft.code in sessions
             or own[index]
             or draft.code in wanted
         ]
@@ -77,7 +79,7 @@ def build_path(
         drafts = [drafts[index] for index in kept]
 
     steps = tuple(
-        _step(draft, programme, fixed, own[index] + wanted.get(draft.code, []), needs[index])
+        _step(draft, programme, fixed, own[index] + wanted.get(draft.code, []), needs[index], sessions)
         for index, draft in enumerate(drafts)
     )
     levels_after = dict(base)
@@ -205,9 +207,16 @@ def _prerequisite_reasons(
 
 
 def _step(
-    draft: _Draft, programme: str | None, fixed: set[str], reasons: list[Reason], needs: list[_Need]
+    draft: _Draft,
+    programme: str | None,
+    fixed: set[str],
+    reasons: list[Reason],
+    needs: list[_Need],
+    sessions: set[str],
 ) -> Step:
-    if draft.code in fixed:
+    if draft.code in sessions:
+        reasons = [Reason("team-session", module=draft.code), *reasons]
+    elif draft.code in fixed:
         reasons = [Reason("programme", module=draft.code), *reasons]
     if draft.code == programme:
         reasons = [Reason("induction-programme", module=draft.code), *reasons]

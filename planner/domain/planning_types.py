@@ -16,6 +16,7 @@ REASON_KINDS = (
     "in-progress",
     "induction-programme",
     "programme",
+    "team-session",
 )
 UNREACHABLE_REASONS = ("no-module", "blocked", "budget", "late")
 STATUSES = ("planned", "in_progress")
@@ -62,6 +63,9 @@ class PlanRequest:
     # that initial-phase modules outside it are not planned.
     programme_steps: Mapping[str, int] = field(default_factory=dict, hash=False)
     programme_modules: frozenset[str] | None = None
+    # Team sessions the school leader scheduled for this teacher: module code -> the period
+    # they fall in, counted from period 1 of the current school year.
+    team_sessions: Mapping[str, int] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,8 @@ class Reason:
     and ``school-priority``: the step develops ``area``, which the teacher wants to, which
     a heavy class calls for, or which the school gives priority. ``in-progress``: started.
     ``induction-programme``: the school's programme for its starters. ``programme``: a
-    compulsory module of the student teacher's programme.
+    compulsory module of the student teacher's programme. ``team-session``: a team
+    session the school leader scheduled with the teacher among its participants.
     """
 
     kind: str

@@ -34,13 +34,22 @@ from planner.models.paths import (
     ModuleProgress,
     PathStep,
 )
-from planner.models.team import ExpertMinimum, PeerPair, SchoolRequest, StarterCoach
+from planner.models.team import (
+    ExpertMinimum,
+    PeerPair,
+    SchoolRequest,
+    SessionParticipant,
+    StarterCoach,
+    TeamSession,
+)
 
 __all__ = [
     "ExpertMinimum",
     "PeerPair",
     "SchoolRequest",
+    "SessionParticipant",
     "StarterCoach",
+    "TeamSession",
     "ApiToken",
     "AuditEntry",
     "AssessedArea",

@@ -1,7 +1,7 @@
 """What a school leader sets and confirms for the team: minimum experts per area, the
 levels the school asks of one teacher (a confirmed team plan), and peer-coaching pairs."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
@@ -71,3 +71,52 @@ class StarterCoach(db.Model):
 
     starter: so.Mapped[User] = so.relationship(foreign_keys=[starter_id])
     coach: so.Mapped[User] = so.relationship(foreign_keys=[coach_id])
+
+
+class TeamSession(db.Model):
+    """A team format the leader scheduled on a date for chosen teachers. It stands in each
+    participant's path; once the leader confirms who attended, it is done for them."""
+
+    __tablename__ = "team_sessions"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    school_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("schools.id"), index=True)
+    # The team leader's team, for a session they scheduled; None: the school leader's.
+    team_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("teams.id", ondelete="SET NULL"))
+    module_code: so.Mapped[str] = so.mapped_column(sa.String(40))
+    held_on: so.Mapped[date]
+    scheduled_by_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    scheduled_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    attendance_confirmed_at: so.Mapped[datetime | None]
+    attendance_confirmed_by_id: so.Mapped[int | None] = so.mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+
+    scheduled_by: so.Mapped[User | None] = so.relationship(foreign_keys=[scheduled_by_id])
+    participants: so.Mapped[list["SessionParticipant"]] = so.relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="SessionParticipant.id"
+    )
+
+    @property
+    def attended(self) -> int:
+        return sum(1 for p in self.participants if p.attended)
+
+    def status(self, today: date) -> str:
+        """upcoming; due: held, attendance still to confirm; confirmed."""
+        if self.attendance_confirmed_at is not None:
+            return "confirmed"
+        return "due" if self.held_on <= today else "upcoming"
+
+
+class SessionParticipant(db.Model):
+    __tablename__ = "session_participants"
+    __table_args__ = (sa.UniqueConstraint("session_id", "teacher_id"),)
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    session_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("team_sessions.id", ondelete="CASCADE"))
+    teacher_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # None until the leader confirms attendance.
+    attended: so.Mapped[bool | None]
+
+    session: so.Mapped[TeamSession] = so.relationship(back_populates="participants")
+    teacher: so.Mapped[User] = so.relationship()

@@ -114,6 +114,8 @@ def cause_sentence(path) -> str:
         )
     if path.cause == "school":
         return _("Your school %(name)s changed its profile on %(date)s.", name=by or "", date=on)
+    if path.cause == "team-session":
+        return _session_sentence(detail.get("event"), by or "", detail.get("module", ""), on)
     if path.cause == "catalogue":
         modules = ", ".join(detail.get("modules", []))
         return _(
@@ -128,6 +130,23 @@ def cause_sentence(path) -> str:
     if path.cause == "progress":
         return _("You recorded progress on a step on %(date)s.", date=on)
     return _("You asked to plan your path again on %(date)s.", date=on)
+
+
+def _session_sentence(event, by: str, module: str, on: str) -> str:
+    if event == "attendance":
+        return _(
+            "%(name)s confirmed your attendance at the team session %(module)s on %(date)s.",
+            name=by,
+            module=module,
+            date=on,
+        )
+    if event == "cancelled":
+        return _(
+            "%(name)s called off the team session %(module)s on %(date)s.", name=by, module=module, date=on
+        )
+    return _(
+        "%(name)s scheduled the team session %(module)s for you on %(date)s.", name=by, module=module, date=on
+    )
 
 
 def _level(level) -> str:

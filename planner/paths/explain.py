@@ -79,6 +79,14 @@ def reason_sentence(reason: dict, names: Names, context: Context = NO_CONTEXT) -
         return _("You have started this module.")
     if kind == "programme":
         return _("A compulsory part of your programme in this study year.")
+    if kind == "team-session":
+        if reason.get("on"):
+            return _(
+                "A team session %(name)s scheduled for you and your colleagues on %(date)s.",
+                name=reason.get("by") or _("your school leader"),
+                date=_date(reason["on"]),
+            )
+        return _("A team session your school scheduled for you and your colleagues.")
     if kind == "induction-programme":
         return _("Your school's induction programme for starting teachers, in your first year of teaching.")
     if kind == "done":

@@ -50,6 +50,7 @@ class Situation:
     go_type: str | None = None
     programme_steps: Mapping[str, int] = field(default_factory=dict)
     programme_modules: frozenset[str] | None = None
+    team_sessions: Mapping[str, int] = field(default_factory=dict)
 
 
 def start_period(today: date) -> int:
@@ -119,4 +120,5 @@ def plan_request(
         level_sources=dict(situation.level_sources),
         programme_steps=dict(situation.programme_steps),
         programme_modules=situation.programme_modules,
+        team_sessions=dict(situation.team_sessions),
     )

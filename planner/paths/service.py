@@ -23,6 +23,7 @@ from planner.paths.agreements import keep_version, order_steps
 from planner.paths.levels import teacher_levels
 from planner.paths.reach import teacher_reach
 from planner.paths.request import DEFAULT_BUDGET_HOURS, Situation, plan_request, sector_targets
+from planner.paths.sessions import scheduled_sessions, session_periods
 
 PROGRESS_STATUSES = ("in_progress", "done", "skipped")
 MAX_ALTERNATIVES = 3
@@ -214,7 +215,8 @@ def replan(
         raise CannotPlan("no-sector")
     phase = teacher.phase
     modules = catalogue.modules
-    situation, assessors = teacher_situation(teacher, own, catalogue.framework, today)
+    sessions = scheduled_sessions(teacher)
+    situation, assessors = teacher_situation(teacher, own, catalogue.framework, today, sessions)
     targets = sector_targets(
         catalogue.targets, sector, catalogue.area_codes, situation.raised_targets, situation.go_type
     )
@@ -256,7 +258,10 @@ def replan(
             last_period=step.last_period,
             needs_facilitation=step.needs_facilitation,
             facilitation_hours=step.facilitation_hours,
-            reasons=[_reason_record(reason, assessors, situation.class_context) for reason in step.reasons],
+            reasons=[
+                _reason_record(reason, assessors, situation.class_context, sessions)
+                for reason in step.reasons
+            ],
             why=[_why(reason) for reason in step.reasons],
             requires=list(step.requires),
             outcomes=dict(step.outcomes),
@@ -271,9 +276,10 @@ def replan(
 
 
 def teacher_situation(
-    teacher: User, own: Assessment, framework: Framework, today: date
+    teacher: User, own: Assessment, framework: Framework, today: date, sessions: dict[str, dict] | None = None
 ) -> tuple[Situation, dict[str, str]]:
-    """The teacher as the planner sees them, and who assessed them (by source)."""
+    """The teacher as the planner sees them, and who assessed them (by source);
+    ``sessions``: the team sessions the teacher is down for (``scheduled_sessions``)."""
     levels, sources, found = teacher_levels(teacher, framework)
     progress = progress_by_module(teacher)
     first_year = school_year_start(today)
@@ -318,6 +324,7 @@ def teacher_situation(
         go_type=school.go_type if school else None,
         programme_steps=steps,
         programme_modules=held,
+        team_sessions=session_periods(sessions or {}, done, today),
     )
     return situation, assessors
 
@@ -355,10 +362,12 @@ def _with_requests(raised: dict, teacher: User) -> dict:
     return result
 
 
-def _reason_record(reason, assessors: dict[str, str], class_context: dict) -> dict:
-    """A reason as stored: with who assessed and the class counts it quotes, so that an old
-    version still reads as it did when it was planned."""
+def _reason_record(reason, assessors: dict[str, str], class_context: dict, sessions: dict) -> dict:
+    """A reason as stored: with who assessed, the class counts and the session's date it
+    quotes, so that an old version still reads as it did when it was planned."""
     record = asdict(reason)
+    if reason.kind == "team-session":
+        record.update(sessions.get(reason.module, {}))
     if reason.kind == "gap" and reason.source in assessors:
         record["by"] = assessors[reason.source]
     if reason.kind == "class-context":

@@ -9,7 +9,8 @@ from planner.extensions import db
 from planner.models.accounts import Institute, User
 from planner.models.catalogue import Area, Module, Provider
 from planner.models.institutes import Programme
-from planner.models.team import StarterCoach
+from planner.models.team import StarterCoach, TeamSession
+from planner.school import sessions
 
 TEACHER = "ervaren@example.org"
 NEW_TEACHER = "leraar@example.org"
@@ -49,6 +50,10 @@ PAGES = {
     "school.coverage": (LEADER, "/school/coverage"),
     "school.team_plan": (LEADER, "/school/team-plan"),
     "school.peer_pairs": (LEADER, "/school/peer-pairs"),
+    "school.team_sessions": (LEADER, "/school/sessions"),
+    "school.schedule_session": (LEADER, "/school/sessions/new/{session_module}"),
+    "school.team_session": (LEADER, "/school/sessions/{session}"),
+    "school.cancel_session": (LEADER, "/school/sessions/{session}/cancel"),
     "school.teacher": (LEADER, "/school/teachers/{teacher}"),
     "school.mentor_assessment": (LEADER, "/school/teachers/{teacher}/assessment"),
     "school.observations": (LEADER, "/school/teachers/{teacher}/observations"),
@@ -125,6 +130,16 @@ def samples(admin_email: str = ADMIN) -> dict[str, str]:
         "programme": first(Programme, Programme.code).code,
         "institute": str(first(Institute, Institute.id).id),
         "provider": str(first(Provider, Provider.id).id),
+        # The best-ranked format to schedule, and the session whose attendance is due.
+        "session_module": sessions.ranking(teacher.school, None).options[0].module,
+        "session": str(
+            db.session.scalar(
+                sa.select(TeamSession.id)
+                .where(TeamSession.attendance_confirmed_at.is_(None))
+                .order_by(TeamSession.held_on)
+                .limit(1)
+            )
+        ),
         "starter": str(
             db.session.scalar(
                 sa.select(StarterCoach.starter_id)
