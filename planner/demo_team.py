@@ -128,6 +128,12 @@ def _schedule_sessions(school: School, teams: list[Team], leader: User) -> None:
         if days < -30:
             # One colleague was ill that day.
             sessions.confirm_attendance(session, leader, {t.id for t in members[1:]}, today)
+        # The participants agreed to their paths with the session in them.
+        for teacher in members:
+            try:
+                service.accept_proposal(teacher)
+            except service.NoProposal:
+                pass
 
 
 def _appoint_coaches(leader: User) -> None:
