@@ -139,7 +139,7 @@ def security_of(view) -> list[dict]:
 
 
 def component_schemas(operations: list[Operation]) -> tuple[dict, dict]:
-    """The JSON Schema of every model, and each model's own schema (for query parameters)."""
+    """The JSON Schema of every body, and each model's own schema (for query parameters)."""
     models = {Problem}
     for operation in operations:
         for model in (operation.ok, operation.body, operation.query):
@@ -150,8 +150,11 @@ def component_schemas(operations: list[Operation]) -> tuple[dict, dict]:
         [(model, "serialization") for model in ordered], ref_template=COMPONENTS
     )
     definitions = document.get("$defs", {})
-    own = {model: definitions[keys[(model, "serialization")]["$ref"].rsplit("/", 1)[-1]] for model in ordered}
-    return definitions, own
+    name = {model: keys[(model, "serialization")]["$ref"].rsplit("/", 1)[-1] for model in ordered}
+    own = {model: definitions[name[model]] for model in ordered}
+    # Query models become parameters, not bodies.
+    queries = {name[o.query] for o in operations if o.query is not None}
+    return {key: schema for key, schema in definitions.items() if key not in queries}, own
 
 
 def build(app: Flask) -> dict:
