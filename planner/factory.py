@@ -106,6 +106,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from planner.admin import bp as admin_bp
     from planner.api import bp as api_bp
+    from planner.api import docs_bp as api_docs_bp
     from planner.auth import bp as auth_bp
     from planner.catalogue import bp as catalogue_bp
     from planner.errors import bp as errors_bp
@@ -123,6 +124,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(catalogue_bp)
     app.register_blueprint(institute_bp)
     app.register_blueprint(api_bp)
+    app.register_blueprint(api_docs_bp)
     csrf.exempt(api_bp)
 
     from planner.cli import register_cli

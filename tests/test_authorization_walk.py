@@ -192,6 +192,8 @@ RULES: dict[tuple[str, str], Rule] = {
     ("api.modules", "GET"): PUBLIC,
     ("api.module", "GET"): web(*EVERYONE, args={"code": "GED-1"}),
     ("api.targets", "GET"): PUBLIC,
+    ("api.openapi_document", "GET"): PUBLIC,
+    ("api_docs.page", "GET"): PUBLIC,
     ("api.preview_plan", "POST"): web(*LOGGED_IN, ok=400),
     ("api.create_assessment", "POST"): web(TEACHER, ok=400),
     ("api.list_assessments", "GET"): web(TEACHER),

@@ -9,6 +9,8 @@ import sqlalchemy.orm as so
 from flask import abort, current_app, jsonify, make_response, request
 
 from planner.api import bp
+from planner.api.described import described
+from planner.api.schemas.catalogue import AreaList, ModuleFilter, ModuleList, TargetList
 from planner.catalogue import export, service
 from planner.catalogue.forms import FilterForm
 from planner.catalogue.query import filtered_modules
@@ -66,6 +68,7 @@ def revalidated(view):
         response.set_etag(etag)
         return response
 
+    wrapped.revalidated = True
     return wrapped
 
 
@@ -74,8 +77,10 @@ def framework_document(framework) -> dict:
 
 
 @bp.get("/areas")
+@described(AreaList, refusals={404: "There is no catalogue yet."})
 @revalidated
 def areas():
+    """The competence areas, with a descriptor per level"""
     framework = service.framework_or_404()
     rows = db.session.scalars(
         sa.select(Area)
@@ -87,8 +92,17 @@ def areas():
 
 
 @bp.get("/modules")
+@described(
+    ModuleList,
+    query=ModuleFilter,
+    refusals={
+        400: "A filter value is not known, with a message per filter",
+        404: "There is no catalogue yet.",
+    },
+)
 @revalidated
 def modules():
+    """The modules, filtered"""
     framework = service.framework_or_404()
     areas = db.session.scalars(sa.select(Area).where(Area.framework_id == framework.id)).all()
     form = FilterForm(request.args, areas=areas)
@@ -102,16 +116,24 @@ def modules():
 
 
 @bp.get("/targets")
+@described(TargetList, refusals={404: "There is no catalogue yet."})
 @revalidated
 def targets():
-    """The target profiles per phase and sector; sector "*" is the default for every sector."""
+    """The target profiles per phase and sector
+
+    Sector "*" is the default for every sector."""
     framework = service.framework_or_404()
     return jsonify(framework=framework_document(framework), targets=export.targets_document(framework))
 
 
 @bp.get("/modules/<code>")
+@described(
+    {"$ref": "#/components/schemas/Module"},
+    refusals={404: "No module with this code, or no catalogue yet."},
+)
 @revalidated
 def module(code: str):
+    """One module, by its code"""
     framework = service.framework_or_404()
     found = db.session.scalar(
         sa.select(Module)

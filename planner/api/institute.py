@@ -7,6 +7,8 @@ from flask import g, jsonify, request
 
 from planner.api import bp
 from planner.api.catalogue import api_error
+from planner.api.described import described
+from planner.api.schemas.institute import AlumniGrouping, AlumniNeeds, ProgrammeCoverage, ProgrammeList
 from planner.api.tokens import bearer_token_required
 from planner.domain.anonymise import DIMENSIONS, K
 from planner.institute import service
@@ -31,14 +33,18 @@ def institute_token_required(view):
 
 
 @bp.get("/institute/programmes")
+@described(ProgrammeList)
 @institute_token_required
 def institute_programmes(institute):
+    """The institute's programmes per study year"""
     return jsonify(programmes=[programme_document(p) for p in service.programmes(institute)])
 
 
 @bp.get("/institute/programmes/<code>/coverage")
+@described(ProgrammeCoverage, refusals={404: "The institute has no programme with this code."})
 @institute_token_required
 def institute_coverage(institute, code: str):
+    """A programme's coverage of the initial targets"""
     programme = service.programme_or_404(institute, code)
     rows = service.programme_coverage(service.programme_modules(programme), programme.sectors)
     return jsonify(
@@ -58,8 +64,12 @@ def institute_coverage(institute, code: str):
 
 
 @bp.get("/institute/alumni-needs")
+@described(AlumniNeeds, query=AlumniGrouping, refusals={400: "An unknown or repeated grouping"})
 @institute_token_required
 def institute_alumni_needs(institute):
+    """The anonymised needs of the institute's alumni in induction
+
+    Groups of fewer than k alumni are suppressed; only the grouped keys are in each cell."""
     raw = request.args.get("group_by", "")
     names = [name.strip() for name in raw.split(",") if name.strip()]
     unknown = [name for name in names if name not in DIMENSIONS]

@@ -6,7 +6,9 @@ from flask import g, jsonify, request
 
 from planner.api import bp
 from planner.api.catalogue import api_error
+from planner.api.described import described
 from planner.api.documents import step_document, unreachable_document
+from planner.api.schemas.paths import AgreedPath, Assessment, AssessmentIn, AssessmentList, StepChange
 from planner.api.tokens import bearer_token_required
 from planner.catalogue.service import area_codes, current_framework
 from planner.domain.assessment import COMPLEXITIES, class_context_problems
@@ -94,8 +96,18 @@ def assessment_document(assessment) -> dict:
 
 
 @bp.post("/me/assessments")
+@described(
+    Assessment,
+    status=201,
+    body=AssessmentIn,
+    refusals={
+        400: "The assessment was not stored, with a message per field",
+        409: "There is no catalogue yet.",
+    },
+)
 @token_required
 def create_assessment():
+    """Store a complete self-assessment and re-plan the teacher's path"""
     framework = current_framework()
     if framework is None:
         return api_error(409, "there is no catalogue yet")
@@ -127,16 +139,18 @@ def create_assessment():
 
 
 @bp.get("/me/assessments")
+@described(AssessmentList)
 @token_required
 def list_assessments():
-    """The teacher's complete self-assessments, newest first."""
+    """The teacher's complete self-assessments, newest first"""
     return jsonify(assessments=[assessment_document(a) for a in service.assessments(g.api_user)])
 
 
 @bp.get("/me/path")
+@described(AgreedPath, refusals={404: "No learning path yet: post a self-assessment first."})
 @token_required
 def my_path():
-    """The agreement (else the newest version), with the open proposal beside it."""
+    """The agreed path (else the newest version), with the open proposal beside it"""
     versions = service.path_versions(g.api_user)
     if not versions:
         return api_error(404, "no learning path yet: post a self-assessment first")
@@ -204,9 +218,10 @@ def _step_fields(step) -> dict:
 
 
 @bp.post("/me/path/proposal/<any(accept, dismiss):decision>")
+@described(AgreedPath, refusals={409: "There is no proposal beside the agreement."})
 @token_required
 def decide_proposal(decision: str):
-    """Accept the proposal (it becomes the agreement) or keep the agreement."""
+    """Accept the proposal (it becomes the agreement) or dismiss it and keep the agreement"""
     teacher = g.api_user
     try:
         if decision == "accept":
@@ -220,8 +235,20 @@ def decide_proposal(decision: str):
 
 
 @bp.patch("/me/path/steps/<int:step_id>")
+@described(
+    AgreedPath,
+    body=StepChange,
+    refusals={
+        400: "The step was not changed, with a message per field",
+        404: "No such step in the teacher's path.",
+        409: "The step belongs to an earlier version of the path, or a simultaneous change came first.",
+    },
+)
 @token_required
 def update_step(step_id: int):
+    """Record progress on a step of the agreed path
+
+    Answers the path with new step ids."""
     teacher = g.api_user
     found = step_of_current_path(teacher, step_id)
     if found is None:

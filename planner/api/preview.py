@@ -12,7 +12,9 @@ from flask import jsonify, request
 
 from planner.api import bp
 from planner.api.catalogue import api_error
+from planner.api.described import described
 from planner.api.documents import step_document, unreachable_document
+from planner.api.schemas.paths import PreviewedPath, PreviewIn
 from planner.api.tokens import bearer_token_required
 from planner.catalogue.service import area_codes
 from planner.domain.assessment import planning_levels
@@ -52,8 +54,16 @@ SCHOOL_FIELDS = {"priorities", "targets", "board", "region", "induction_programm
 
 
 @bp.post("/plans/preview")
+@described(
+    PreviewedPath,
+    body=PreviewIn,
+    refusals={400: "Nothing was planned, with a message per field", 409: "There is no catalogue yet."},
+)
 @bearer_token_required()
 def preview_plan():
+    """Plan an imagined teacher, storing nothing
+
+    For what-if questions of teachers, leaders and institutes alike: any valid token."""
     db.session.commit()  # the token's last use, and nothing else
     catalogue = service.planning_catalogue()
     if catalogue is None:

@@ -7,6 +7,8 @@ from flask import g, jsonify, request
 
 from planner.api import bp
 from planner.api.catalogue import api_error
+from planner.api.described import described
+from planner.api.schemas.school import Coverage, Matrix, PeerPairs, TeamPlan, TeamPlanIn
 from planner.api.tokens import bearer_token_required
 from planner.extensions import db
 from planner.models import Role, School
@@ -41,8 +43,10 @@ def leader_token_required(view):
 
 
 @bp.get("/school/matrix")
+@described(Matrix)
 @leader_token_required
 def school_matrix():
+    """The levels of every teacher of the school (a team leader's: the team) per area"""
     found = team_data.matrix(g.school, g.api_user.team_id)
     return jsonify(
         {
@@ -65,8 +69,10 @@ def school_matrix():
 
 
 @bp.get("/school/coverage")
+@described(Coverage)
 @leader_token_required
 def school_coverage():
+    """Experts per team and area against the school's minimums"""
     _found, rows = team_data.school_coverage(g.school, g.api_user.team_id)
     return jsonify(
         {
@@ -104,8 +110,15 @@ def team_plan_errors(body, areas: set[str], teachers: set[int]) -> dict[str, str
 
 
 @bp.post("/school/team-plan")
+@described(
+    TeamPlan,
+    body=TeamPlanIn,
+    body_required=False,
+    refusals={400: "The request has errors, with a message per field"},
+)
 @leader_token_required
 def school_team_plan():
+    """Propose who trains in what to meet the minimums, storing nothing"""
     body = request.get_json(silent=True)
     body = {} if body is None and not request.get_data() else body
     found = team_data.matrix(g.school, g.api_user.team_id)
@@ -136,8 +149,10 @@ def school_team_plan():
 
 
 @bp.get("/school/peer-pairs")
+@described(PeerPairs)
 @leader_token_required
 def school_peer_pairs():
+    """Proposed pairs of a colleague who coaches and one who learns, per area"""
     pairs, _found = peers.proposed_pairs(g.school, g.api_user.team_id)
     return jsonify(
         {

@@ -27,6 +27,9 @@ def bearer_token_required(*roles: str, refusal: str = ""):
             g.api_user = user
             return view(*args, **kwargs)
 
+        # For the API's description: who may, and what the others are told.
+        wrapped.token_roles = roles
+        wrapped.token_refusal = refusal
         return wrapped
 
     return decorate

@@ -38,6 +38,7 @@ PAGES = {
     "auth.my_data": (TEACHER, "/account/data"),
     "auth.audit_log": (ADMIN, "/audit"),
     "catalogue.modules": (TEACHER, "/catalogue/"),
+    "api_docs.page": (ANONYMOUS, "/api/docs"),
     "catalogue.areas": (TEACHER, "/catalogue/areas/"),
     "catalogue.area": (TEACHER, "/catalogue/areas/{area}"),
     "catalogue.module": (TEACHER, "/catalogue/modules/{module}"),
