@@ -58,7 +58,7 @@ def test_recording_an_observation_of_some_areas(client, as_leader, teacher):
     ("data", "message"),
     [
         ({"level_GEDRAG": "2"}, "Vul de datum in."),
-        ({"observed_on": (date.today() + timedelta(days=1)).isoformat(), "level_GEDRAG": "2"}, "toekomst"),
+        ({"observed_on": (date.today() + timedelta(days=30)).isoformat(), "level_GEDRAG": "2"}, "toekomst"),
         ({"observed_on": "gisteren", "level_GEDRAG": "2"}, "Vul de datum in."),
         ({"observed_on": date.today().isoformat()}, "Geef een niveau voor ten minste één gebied"),
         ({"observed_on": date.today().isoformat(), "level_GEDRAG": "7"}, "Ongeldige keuze."),
