@@ -83,6 +83,9 @@ def build(
     """The plan for the leader's school or team, with the what-if changes applied."""
     today = today or date.today()
     first_year = school_year_start(today)
+    # The plan counts what the teachers' paths will bring: paths a school change left out
+    # of date are planned first.
+    service.plan_all_out_of_date(team_data.school_teachers(school, team_id))
     found = team_data.matrix(school, team_id)
     teachers = {t.id: t for t in team_data.school_teachers(school, team_id)}
     rows: dict[int, TeacherRow] = {r.id: r for r in found.teachers}
