@@ -145,11 +145,18 @@ def test_a_coach_reading_a_starter_sees_the_fresh_path(client, auth, make_user, 
 def test_the_team_plan_plans_the_paths_it_counts(client, auth, make_user, teacher, leader, school):
     colleague = make_user(school=school, team=school.teams[1], qualification="qualified")
     with_path(colleague)
+    agreed = make_user(school=school, team=school.teams[1], qualification="qualified")
+    with_path(agreed)
+    service.accept_path(service.current_path(agreed))
+    db.session.commit()
     save_budget(school, 12)
     auth.login(leader.email)
     assert client.get("/school/team-plan").status_code == 200
     assert versions(teacher) == versions(colleague) == [(1, "assessment"), (2, "school")]
     assert out_of_date(teacher) is None and out_of_date(colleague) is None
+    # The plan counts an agreement, which a school change leaves as it is: that path waits
+    # for its teacher's next read.
+    assert versions(agreed) == [(1, "assessment")] and out_of_date(agreed) is not None
     # The matrix reads levels, not paths: nothing left to plan, nothing planned twice.
     assert client.get("/school/team").status_code == 200
     assert versions(teacher) == [(1, "assessment"), (2, "school")]
