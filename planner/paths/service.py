@@ -207,7 +207,7 @@ def mark_out_of_date(teachers: sa.Select, today: date | None = None) -> int:
     return result.rowcount
 
 
-def plan_if_out_of_date(teacher: User) -> bool:
+def plan_if_out_of_date(teacher: User, catalogue: PlanningCatalogue | None = None) -> bool:
     """Plan the teacher's path again when a school change left it out of date; called before
     anything that shows the path is read. The request's transaction so far ends, and one
     UPDATE, the next transaction's first statement, claims the work: SQLite takes its write
@@ -228,7 +228,7 @@ def plan_if_out_of_date(teacher: User) -> bool:
     set_committed_value(teacher, "path_out_of_date_since", None)
     if claimed:
         try:
-            replan(teacher, "school", detail={"on": since.isoformat()})
+            replan(teacher, "school", catalogue=catalogue, detail={"on": since.isoformat()})
         except CannotPlan:
             pass
     db.session.commit()
@@ -236,9 +236,11 @@ def plan_if_out_of_date(teacher: User) -> bool:
 
 
 def plan_all_out_of_date(teachers) -> int:
-    """``plan_if_out_of_date`` for each teacher a page reads the paths of (a team plan);
-    returns how many were planned again."""
-    return sum(plan_if_out_of_date(teacher) for teacher in teachers)
+    """``plan_if_out_of_date`` for each teacher a page reads the paths of (a team plan),
+    with the catalogue loaded once; returns how many were planned again."""
+    teachers = [teacher for teacher in teachers if teacher.path_out_of_date_since is not None]
+    catalogue = planning_catalogue() if teachers else None
+    return sum(plan_if_out_of_date(teacher, catalogue) for teacher in teachers)
 
 
 def replan(
