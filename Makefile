@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: run test lint test-sqlite test-postgres install translations system-packages bench bench-gunicorn clean
+.PHONY: run test lint test-sqlite test-postgres install translations system-packages bench bench-gunicorn load clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,10 +59,15 @@ bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_preview.py
 	$(BIN)/python benchmarks/bench_catalogue_api.py
 	$(BIN)/python benchmarks/bench_team.py
+	$(BIN)/python benchmarks/bench_profile_save.py
 
 # GET /path against a bare Flask endpoint, both under gunicorn with 2 workers (about 30 s).
 bench-gunicorn: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_gunicorn.py
+
+# 200 users for 60 s against gunicorn (4 workers) and a throw-away PostgreSQL (about 3 min).
+load: $(VENV)/.dev-installed system-packages
+	$(BIN)/python benchmarks/load/run_load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -151,6 +151,7 @@ def list_assessments():
 @token_required
 def my_path():
     """The agreed path (else the newest version), with the open proposal beside it"""
+    service.plan_if_out_of_date(g.api_user)
     versions = service.path_versions(g.api_user)
     if not versions:
         return api_error(404, "no learning path yet: post a self-assessment first")

@@ -20,6 +20,7 @@ def index():
     if current_user.role == Role.TEACHER:
         from planner.paths.start import teacher_start
 
+        paths_service.plan_if_out_of_date(current_user)
         return teacher_start(current_user)
     return render_template("main/index.html")
 

@@ -1,6 +1,6 @@
 import enum
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
@@ -159,6 +159,9 @@ class User(UserMixin, db.Model):
     # A deleted person whose row others' records still point at (an assessment they made
     # of a colleague): nothing of them is left in it but this date.
     deleted_at: so.Mapped[datetime | None]
+    # The day the school's profile changed under a teacher's path: it is planned again on
+    # the teacher's next read (a school of hundreds saves at once). None when up to date.
+    path_out_of_date_since: so.Mapped[date | None]
 
     school: so.Mapped[School | None] = so.relationship()
     team: so.Mapped[Team | None] = so.relationship()

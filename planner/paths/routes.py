@@ -166,6 +166,7 @@ def results():
 @bp.get("/path")
 @access.role_required(Role.TEACHER)
 def path():
+    service.plan_if_out_of_date(current_user)
     versions = service.path_versions(current_user)
     return _path_page(service.current_path_of(versions), versions)
 
@@ -173,6 +174,7 @@ def path():
 @bp.get("/path/versions/<int:version>")
 @access.role_required(Role.TEACHER)
 def path_version(version: int):
+    service.plan_if_out_of_date(current_user)
     versions = service.path_versions(current_user)
     path = next((v for v in versions if v.version == version), None)
     if path is None:
@@ -219,6 +221,7 @@ def _path_page(path, versions):
 def print_path():
     from planner.paths.pages import print_page
 
+    service.plan_if_out_of_date(current_user)
     return print_page(current_user)
 
 

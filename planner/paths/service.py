@@ -185,11 +185,63 @@ def path_version(teacher: User, version: int) -> LearningPath | None:
     )
 
 
-def lock_teacher(teacher: User) -> None:
+def lock_teacher(teacher: User) -> date | None:
     """Serialise the writes that re-plan one teacher, until the transaction ends: a row lock
     on PostgreSQL. SQLite has no row locks (the clause is left out); there a transaction
-    that writes holds the database's write lock from its start (see the factory)."""
-    db.session.execute(sa.select(User.id).where(User.id == teacher.id).with_for_update())
+    that writes holds the database's write lock from its start (see the factory). Returns
+    the day the teacher's path went out of date, read under the lock; None when it did not."""
+    return db.session.scalar(
+        sa.select(User.path_out_of_date_since).where(User.id == teacher.id).with_for_update()
+    )
+
+
+def mark_out_of_date(teachers: sa.Select, today: date | None = None) -> int:
+    """Mark the paths of these teachers (a select of user ids) out of date in one statement,
+    to be planned again on their next read; returns how many. Teachers without a path are
+    left alone: a first path is the teacher's own step."""
+    result = db.session.execute(
+        sa.update(User)
+        .where(User.id.in_(teachers), User.id.in_(sa.select(LearningPath.teacher_id)))
+        .values(path_out_of_date_since=today or date.today())
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount
+
+
+def plan_if_out_of_date(teacher: User, catalogue: PlanningCatalogue | None = None) -> bool:
+    """Plan the teacher's path again when a school change left it out of date; called before
+    anything that shows the path is read. The request's transaction so far ends, and one
+    UPDATE, the next transaction's first statement, claims the work: SQLite takes its write
+    lock there (waiting its turn, with nothing read before it that another write could have
+    changed), PostgreSQL locks the teacher's row as ``lock_teacher`` does. Of simultaneous
+    readers one plans; the others find nothing to claim and read what it kept."""
+    since = teacher.path_out_of_date_since
+    if since is None:
+        return False
+    teacher_id = teacher.id
+    db.session.commit()
+    claimed = db.session.execute(
+        sa.update(User)
+        .where(User.id == teacher_id, User.path_out_of_date_since.is_not(None))
+        .values(path_out_of_date_since=None)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    set_committed_value(teacher, "path_out_of_date_since", None)
+    if claimed:
+        try:
+            replan(teacher, "school", catalogue=catalogue, detail={"on": since.isoformat()})
+        except CannotPlan:
+            pass
+    db.session.commit()
+    return bool(claimed)
+
+
+def plan_all_out_of_date(teachers) -> int:
+    """``plan_if_out_of_date`` for each teacher a page reads the paths of (a team plan),
+    with the catalogue loaded once; returns how many were planned again."""
+    teachers = [teacher for teacher in teachers if teacher.path_out_of_date_since is not None]
+    catalogue = planning_catalogue() if teachers else None
+    return sum(plan_if_out_of_date(teacher, catalogue) for teacher in teachers)
 
 
 def replan(
@@ -202,9 +254,18 @@ def replan(
     """Plan again from the latest assessment and recorded progress; a version that changes
     what the teacher reads is kept (see ``keep_version``). Returns the path the teacher
     works on: the agreement when there is one, else the newest version."""
-    lock_teacher(teacher)
+    since = lock_teacher(teacher)
     today = today or date.today()
     catalogue = catalogue or planning_catalogue()
+    if since is not None:
+        _mark_up_to_date(teacher)
+        if cause != "school":
+            # The school's change first, as it would have been had it been planned at once:
+            # beside an agreement it is a proposal, not part of the teacher's own change.
+            try:
+                replan(teacher, "school", today, catalogue, detail={"on": since.isoformat()})
+            except CannotPlan:
+                pass
     own = latest_assessment(teacher)
     sector = teacher.teaching_sector
     if catalogue is None:
@@ -273,6 +334,16 @@ def replan(
     ]
     order_steps(path.steps)
     return keep_version(path, versions, progress)
+
+
+def _mark_up_to_date(teacher: User) -> None:
+    db.session.execute(
+        sa.update(User)
+        .where(User.id == teacher.id)
+        .values(path_out_of_date_since=None)
+        .execution_options(synchronize_session=False)
+    )
+    set_committed_value(teacher, "path_out_of_date_since", None)
 
 
 def teacher_situation(

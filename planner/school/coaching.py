@@ -124,6 +124,7 @@ def coached_starter(starter_id: int):
         db.session.commit()
         flash(_("Your notes are saved."), "success")
         return redirect(url_for("school.coached_starter", starter_id=starter.id))
+    service.plan_if_out_of_date(starter)
     path = service.current_path(starter)
     return render_template(
         "school/coached_starter.html",

@@ -68,7 +68,8 @@ def profile_data(school: School, areas) -> dict:
 def save_profile(
     school: School, budget: int, choices: dict[str, dict], links: SchoolLinks | None = None
 ) -> int:
-    """Store the profile and plan again the paths of the school's teachers; returns how many.
+    """Store the profile and mark the paths of the school's teachers out of date, to be
+    planned again on each one's next read; returns how many.
 
     ``choices`` maps an area code to {"priority": bool, "initial": level or None, ...}.
     ``links`` (board, region, induction programme) stay as they are when not given.
@@ -94,11 +95,11 @@ def save_profile(
         for phase in PHASES:
             setattr(row, f"{phase}_target", choice[phase])
     db.session.flush()
-    teachers = db.session.scalars(
-        sa.select(User).where(User.school_id == school.id, User.role == Role.TEACHER)
-    ).all()
-    catalogue = service.planning_catalogue()
-    return sum(service.replan_if_planned(teacher, "school", catalogue) for teacher in teachers)
+    # Planning hundreds of teachers would keep the leader waiting: their paths are planned
+    # again on each teacher's next read (see ``service.plan_if_out_of_date``).
+    return service.mark_out_of_date(
+        sa.select(User.id).where(User.school_id == school.id, User.role == Role.TEACHER)
+    )
 
 
 def targets_below(choices: dict[str, dict], framework: dict[str, dict[str, int]]) -> set[str]:

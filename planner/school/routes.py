@@ -69,6 +69,7 @@ def overview():
 @access.role_required(Role.LEADER)
 def teacher(teacher_id: int):
     teacher = access.teacher_or_404(teacher_id)
+    service.plan_if_out_of_date(teacher)
     path = service.current_path(teacher)
     status = teacher_status(teacher)
     noted = {n.module for n in (*status.done, *status.skipped)}
@@ -89,6 +90,7 @@ def teacher(teacher_id: int):
 def teacher_print(teacher_id: int):
     """The teacher's development plan (POP) for the conversation, as the teacher prints it."""
     teacher = access.teacher_or_404(teacher_id)
+    service.plan_if_out_of_date(teacher)
     return print_page(teacher, back_url=url_for("school.teacher", teacher_id=teacher.id))
 
 
@@ -172,8 +174,8 @@ def profile():
         if replanned:
             flash(
                 ngettext(
-                    "The learning path of %(num)d teacher has been planned again.",
-                    "The learning paths of %(num)d teachers have been planned again.",
+                    "The learning path of %(num)d teacher will be planned again when it is next opened.",
+                    "The learning paths of %(num)d teachers will be planned again when they are next opened.",
                     replanned,
                 ),
                 "success",
