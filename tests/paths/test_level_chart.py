@@ -74,6 +74,18 @@ def test_the_mentor_the_self_assessment_and_the_observation_each_have_a_lane():
     assert z["bar"] < z["target"] < min(z["self"], z["mentor"], z["observed"])
 
 
+def test_the_legend_names_only_the_symbols_drawn(client, auth, teacher):
+    assess(teacher, {"STELSEL": 1, "PLAN": 1, "GEDRAG": 1})
+    auth.login(teacher.email)
+    page = client.get("/assessment/results").get_data(as_text=True)
+    keys = re.findall(r'<span class="key ([^"]+)">', chart_of(page))
+    assert keys == ["bar", "target", "self"]  # nothing reached, no mentor, observation or earlier one
+    assess(teacher, {"STELSEL": 3, "PLAN": 1, "GEDRAG": 1})
+    page = client.get("/assessment/results").get_data(as_text=True)
+    keys = re.findall(r'<span class="key ([^"]+)">', chart_of(page))
+    assert keys == ["bar", "bar reached", "target", "self", "previous"]
+
+
 @pytest.mark.parametrize("level", SCALE)
 def test_every_level_of_the_scale_has_a_place(level):
     assert f"left: {level * 100 // (len(SCALE) - 1)}%" in rule(f".chart-scale .at-{level}")

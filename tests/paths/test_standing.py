@@ -73,8 +73,9 @@ def test_the_table_shows_every_source_and_what_set_the_level(client, auth, sourc
     assert titles["Gedrag"] == "staat op 2, zelf 3, begeleider 2, geobserveerd 1, doel 2"
     # The bar is where the teacher stands, and counts as reached at the target.
     assert len(re.findall(r'class="bar to-\d reached"', chart)) == 2
-    for key in ("self", "mentor", "observed", "target", "previous", "bar"):
+    for key in ("self", "mentor", "observed", "target", "bar", "bar reached"):
         assert f'<span class="key {key}">' in page
+    assert '<span class="key previous">' not in page  # no earlier self-assessment
 
 
 def test_the_start_page_counts_progress_from_where_the_teacher_stands(client, auth, sources):
