@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: run test lint test-sqlite test-postgres install translations system-packages bench bench-gunicorn load clean
+.PHONY: run test lint test-sqlite test-postgres install translations system-packages bench bench-gunicorn load screenshots clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,8 +46,8 @@ test-postgres: $(VENV)/.dev-installed translations system-packages
 	tests/with_postgres.sh $(BIN)/python -m pytest -q
 
 lint: $(VENV)/.dev-installed
-	$(BIN)/ruff check planner tests benchmarks wsgi.py
-	$(BIN)/ruff format --check planner tests benchmarks wsgi.py
+	$(BIN)/ruff check planner tests benchmarks docs wsgi.py
+	$(BIN)/ruff format --check planner tests benchmarks docs wsgi.py
 
 test: lint test-sqlite test-postgres
 
@@ -68,6 +68,10 @@ bench-gunicorn: $(VENV)/.dev-installed
 # 200 users for 60 s against gunicorn (4 workers) and a throw-away PostgreSQL (about 3 min).
 load: $(VENV)/.dev-installed system-packages
 	$(BIN)/python benchmarks/load/run_load.py
+
+# The main screens at 1280 and 390 px into docs/screenshots/, from a throw-away demo instance.
+screenshots: $(VENV)/.dev-installed translations system-packages
+	$(BIN)/python docs/make_screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -292,9 +292,6 @@ class ChartRow:
         return bool(self.target) and not self.reached
 
 
-LABEL_W, SCALE_W, ROW_H, ORIGIN_PAD = 290, 300, 26, 14
-
-
 def chart_rows(
     areas, found, sources: dict[str, Standing], targets: dict[str, int], topics: set[str], names=None
 ):
@@ -323,15 +320,8 @@ def chart_rows(
 
 
 def chart_geometry() -> dict:
-    step = SCALE_W // (len(SCALE) - 1)
-    return {
-        "label_w": LABEL_W,
-        "origin": LABEL_W + ORIGIN_PAD,
-        "scale_w": SCALE_W,
-        "row_h": ROW_H,
-        "step": step,
-        "levels": SCALE,
-    }
+    """The chart's scale; each level has its place in the style sheet (``at-N``, ``to-N``)."""
+    return {"levels": SCALE}
 
 
 def late_sentence(item: dict, names: Names) -> str:

@@ -51,10 +51,10 @@ def test_level_0_is_stored_prefilled_and_shown(client, logged_in):
 
     page = client.get("/assessment/results").get_data(as_text=True)
     assert comparison_rows(page)["Stelsel"] == ("0", "–", "2", False)
-    chart = page.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
-    assert "Stelsel: staat op 0 / zelf 0" in chart
-    assert '<text x="304" y="16" text-anchor="middle" class="axis">0</text>' in chart
-    assert chart.count('class="self"') == 3  # a marker at 0 too
+    chart = page.split('<figure class="chart"', 1)[1].split("</figure>", 1)[0]
+    assert "Stelsel: staat op 0, zelf 0" in chart
+    assert '<span class="tick at-0">0</span>' in chart
+    assert chart.count("mark self at-") == 3 and "mark self at-0" in chart  # a marker at 0 too
     start = client.get("/").get_data(as_text=True)
     assert re.search(r"Stelsel: 0 → 2", start)
 

@@ -88,8 +88,8 @@ def test_the_observed_level_lowers_where_the_teacher_stands(client, auth, as_lea
     assert rows["Gedrag"] == ("1", "lesobservatie van 5 oktober 2026", "1")
     assert rows["Planmatig werken"] == ("3", "zelfbeoordeling", "4")
     assert rows["Stelsel"] == ("2", "zelfbeoordeling", "–")
-    chart = page.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
-    assert chart.count('class="observed"') == 2
+    chart = page.split('<figure class="chart"', 1)[1].split("</figure>", 1)[0]
+    assert chart.count("mark observed at-") == 2
     assert "Planmatig werken 4, Gedrag 1" in page
 
     auth.logout()

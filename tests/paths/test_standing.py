@@ -68,13 +68,14 @@ def test_the_table_shows_every_source_and_what_set_the_level(client, auth, sourc
         "Planmatig werken": ("1", "begeleider: Lies Leider", "–"),
         "Gedrag": ("2", "afgerond: GED-1 Gedrag in de klas", "1"),
     }
-    chart = page.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
-    titles = dict(re.findall(r"<title>([^:]+): (.*?)</title>", chart))
-    assert titles["Gedrag"] == "staat op 2 / zelf 3 / begeleider 2 / geobserveerd 1 / doel 2"
+    chart = page.split('<figure class="chart"', 1)[1].split("</figure>", 1)[0]
+    titles = dict(re.findall(r'title="([^:"]+): ([^"]*)"', chart))
+    assert titles["Gedrag"] == "staat op 2, zelf 3, begeleider 2, geobserveerd 1, doel 2"
     # The bar is where the teacher stands, and counts as reached at the target.
-    assert chart.count('class="bar reached"') == 2
-    for key in ("self", "mentor", "observed", "target", "previous", "bar"):
+    assert len(re.findall(r'class="bar to-\d reached"', chart)) == 2
+    for key in ("self", "mentor", "observed", "target", "bar", "bar reached"):
         assert f'<span class="key {key}">' in page
+    assert '<span class="key previous">' not in page  # no earlier self-assessment
 
 
 def test_the_start_page_counts_progress_from_where_the_teacher_stands(client, auth, sources):
