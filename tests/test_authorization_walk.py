@@ -86,7 +86,8 @@ RULES: dict[tuple[str, str], Rule] = {
     ("auth.audit_log", "GET"): web(*LOGGED_IN),
     ("main.profile", "GET"): web(*LOGGED_IN),
     ("main.profile", "POST"): web(*LOGGED_IN),
-    ("main.create_token", "POST"): web(TEACHER, LEADER, TEAM_LEADER, INSTITUTE),
+    ("main.create_token", "POST"): web(TEACHER, LEADER, TEAM_LEADER, INSTITUTE, ok=302),
+    ("main.delete_token", "GET"): web(*LOGGED_IN, object="token"),
     ("main.delete_token", "POST"): web(*LOGGED_IN, ok=302, object="token"),
     # The teacher's own assessment and path.
     ("paths.assessment", "GET"): web(TEACHER, ok=302),
@@ -98,6 +99,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("paths.print_path", "GET"): web(TEACHER),
     ("paths.accept", "POST"): web(TEACHER, ok=302),
     ("paths.decide_proposal", "POST"): web(TEACHER, ok=302, args={"decision": "dismiss"}),
+    ("paths.replan", "GET"): web(TEACHER),
     ("paths.replan", "POST"): web(TEACHER, ok=302),
     ("paths.step", "POST"): web(TEACHER, ok=400, object="step"),
     ("institute.consent", "POST"): web(TEACHER, ok=302),
@@ -146,6 +148,7 @@ RULES: dict[tuple[str, str], Rule] = {
     # Modules are public: another provider's module is refused, not hidden.
     ("catalogue.edit_module", "GET"): web(INSTITUTE, ADMIN, object="module", other=EDITORS_OTHER),
     ("catalogue.edit_module", "POST"): web(INSTITUTE, ADMIN, ok=400, object="module", other=EDITORS_OTHER),
+    ("catalogue.retire_module", "GET"): web(INSTITUTE, ADMIN, object="module", other=EDITORS_OTHER),
     ("catalogue.retire_module", "POST"): web(INSTITUTE, ADMIN, ok=302, object="module", other=EDITORS_OTHER),
     # The administrator.
     ("admin.overview", "GET"): web(ADMIN),
@@ -207,6 +210,8 @@ RULES: dict[tuple[str, str], Rule] = {
     ("school.classes", "GET"): web(*LEADERS),
     ("school.manage", "GET"): web(*LEADERS),
     ("school.assign_team", "POST"): web(LEADER, ok=302, object="teacher"),
+    # The teacher has no open invitation: both answer with a message on the manage page.
+    ("school.invitation", "GET"): web(*LEADERS, ok=302, object="teacher"),
     ("school.invitation", "POST"): web(*LEADERS, ok=302, object="teacher"),
     ("school.rotate_join_code", "POST"): web(LEADER, ok=302),
     ("school.team_plan_csv", "GET"): web(*LEADERS),
