@@ -16,6 +16,7 @@ from flask import g, url_for
 from planner.auth import accounts
 from planner.extensions import db
 from planner.models import ApiToken, Provider, Role, StarterCoach
+from planner.models.paths import Assessment
 from planner.paths import service
 from tests.conftest import PASSWORD
 from tests.institute.conftest import add_programme
@@ -94,6 +95,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("paths.assessment_page", "GET"): web(TEACHER, args={"page": "basis"}),
     ("paths.assessment_page", "POST"): web(TEACHER, ok=302, args={"page": "basis"}),
     ("paths.results", "GET"): web(TEACHER),
+    ("paths.earlier_assessment", "GET"): web(TEACHER, object="assessment"),
     ("paths.path", "GET"): web(TEACHER),
     ("paths.path_version", "GET"): web(TEACHER, object="version"),
     ("paths.print_path", "GET"): web(TEACHER),
@@ -263,6 +265,9 @@ def world(people, make_catalogue, make_institute):
     def step_of(name):
         return service.current_path(people[name]).steps[0].id
 
+    def assessment_id(name):
+        return db.session.scalar(sa.select(Assessment.id).where(Assessment.teacher_id == people[name].id))
+
     def token_id(name):
         return db.session.scalar(sa.select(ApiToken.id).where(ApiToken.user_id == people[name].id))
 
@@ -279,6 +284,7 @@ def world(people, make_catalogue, make_institute):
         "token": {role: token_id(role) for role in ROLES if role != ANONYMOUS}
         | {"other": token_id("stranger")},
         "version": {TEACHER: 1, "other": 99},
+        "assessment": {TEACHER: assessment_id("teacher"), "other": assessment_id("stranger")},
         "programme": {INSTITUTE: "noord", "other": "zuid"},
         "module": {INSTITUTE: "STL-1", ADMIN: "GED-1", "other": "GED-1", f"other {ADMIN}": "NO-SUCH-1"},
         "invitation": {"own": invitation, "other": "no-such-invitation"},
@@ -298,6 +304,7 @@ URL_ARGUMENT = {
     "step": "step_id",
     "token": "token_id",
     "version": "version",
+    "assessment": "assessment_id",
     "programme": "code",
     "module": "code",
     "invitation": "token",

@@ -163,6 +163,14 @@ def results():
     return results_page(current_user)
 
 
+@bp.get("/assessment/results/<int:assessment_id>")
+@access.role_required(Role.TEACHER)
+def earlier_assessment(assessment_id: int):
+    from planner.paths.pages import earlier_assessment_page
+
+    return earlier_assessment_page(current_user, assessment_id)
+
+
 @bp.get("/path")
 @access.role_required(Role.TEACHER)
 def path():

@@ -9,6 +9,7 @@ from planner.extensions import db
 from planner.models.accounts import ApiToken, Institute, User
 from planner.models.catalogue import Area, Module, Provider
 from planner.models.institutes import Programme
+from planner.models.paths import Assessment
 from planner.models.team import StarterCoach
 
 TEACHER = "ervaren@example.org"
@@ -31,6 +32,7 @@ PAGES = {
     "paths.assessment": (NEW_TEACHER, "/assessment"),
     "paths.assessment_page": (TEACHER, "/assessment/context"),
     "paths.results": (TEACHER, "/assessment/results"),
+    "paths.earlier_assessment": (TEACHER, "/assessment/results/{assessment}"),
     "paths.path": (TEACHER, "/path"),
     "paths.replan": (TEACHER, "/path/replan"),
     "paths.path_version": (TEACHER, "/path/versions/1"),
@@ -127,6 +129,14 @@ def samples(admin_email: str = ADMIN) -> dict[str, str]:
     return {
         "invitation": invitation,
         "invited": str(invited.id),
+        "assessment": str(
+            db.session.scalar(
+                sa.select(Assessment.id)
+                .where(Assessment.teacher_id == teacher.id, Assessment.kind == "self", Assessment.complete)
+                .order_by(Assessment.id)
+                .limit(1)
+            )
+        ),
         "token": str(token),
         "teacher": str(teacher.id),
         "school": str(teacher.school_id),
