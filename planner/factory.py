@@ -3,7 +3,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from flask import Flask, g, has_request_context, request, session
-from flask_babel import format_date, get_locale, lazy_gettext
+from flask_babel import format_date, format_time, get_locale, lazy_gettext
 from flask_login import current_user
 
 from planner import config, security
@@ -55,6 +55,14 @@ def sqlite_transactions(engine: sa.Engine) -> None:
     @sa.event.listens_for(engine, "begin")
     def on_begin(connection):
         connection.exec_driver_sql("BEGIN IMMEDIATE" if takes_write_lock() else "BEGIN")
+
+
+def datetimeformat(value) -> str:
+    """A moment as the interface's date (babel "long") followed by the locale's short time,
+    so a date reads the same with or without its time."""
+    if not value:
+        return ""
+    return f"{format_date(value, 'long')}, {format_time(value, 'short')}"
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -135,6 +143,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.jinja_env.globals.update(template_globals())
     app.jinja_env.filters["dateformat"] = lambda value: format_date(value, "long") if value else ""
+    app.jinja_env.filters["datetimeformat"] = datetimeformat
 
     @app.context_processor
     def inject_locale() -> dict:

@@ -17,6 +17,7 @@ from flask import g, url_for
 from planner.auth import accounts
 from planner.extensions import db
 from planner.models import ApiToken, Provider, Role, SessionParticipant, StarterCoach, TeamSession
+from planner.models.paths import Assessment
 from planner.paths import service
 from tests.conftest import PASSWORD
 from tests.institute.conftest import add_programme
@@ -87,18 +88,21 @@ RULES: dict[tuple[str, str], Rule] = {
     ("auth.audit_log", "GET"): web(*LOGGED_IN),
     ("main.profile", "GET"): web(*LOGGED_IN),
     ("main.profile", "POST"): web(*LOGGED_IN),
-    ("main.create_token", "POST"): web(TEACHER, LEADER, TEAM_LEADER, INSTITUTE),
+    ("main.create_token", "POST"): web(TEACHER, LEADER, TEAM_LEADER, INSTITUTE, ok=302),
+    ("main.delete_token", "GET"): web(*LOGGED_IN, object="token"),
     ("main.delete_token", "POST"): web(*LOGGED_IN, ok=302, object="token"),
     # The teacher's own assessment and path.
     ("paths.assessment", "GET"): web(TEACHER, ok=302),
     ("paths.assessment_page", "GET"): web(TEACHER, args={"page": "basis"}),
     ("paths.assessment_page", "POST"): web(TEACHER, ok=302, args={"page": "basis"}),
     ("paths.results", "GET"): web(TEACHER),
+    ("paths.earlier_assessment", "GET"): web(TEACHER, object="assessment"),
     ("paths.path", "GET"): web(TEACHER),
     ("paths.path_version", "GET"): web(TEACHER, object="version"),
     ("paths.print_path", "GET"): web(TEACHER),
     ("paths.accept", "POST"): web(TEACHER, ok=302),
     ("paths.decide_proposal", "POST"): web(TEACHER, ok=302, args={"decision": "dismiss"}),
+    ("paths.replan", "GET"): web(TEACHER),
     ("paths.replan", "POST"): web(TEACHER, ok=302),
     ("paths.step", "POST"): web(TEACHER, ok=400, object="step"),
     ("institute.consent", "POST"): web(TEACHER, ok=302),
@@ -157,6 +161,7 @@ RULES: dict[tuple[str, str], Rule] = {
     # Modules are public: another provider's module is refused, not hidden.
     ("catalogue.edit_module", "GET"): web(INSTITUTE, ADMIN, object="module", other=EDITORS_OTHER),
     ("catalogue.edit_module", "POST"): web(INSTITUTE, ADMIN, ok=400, object="module", other=EDITORS_OTHER),
+    ("catalogue.retire_module", "GET"): web(INSTITUTE, ADMIN, object="module", other=EDITORS_OTHER),
     ("catalogue.retire_module", "POST"): web(INSTITUTE, ADMIN, ok=302, object="module", other=EDITORS_OTHER),
     # The administrator.
     ("admin.overview", "GET"): web(ADMIN),
@@ -220,6 +225,8 @@ RULES: dict[tuple[str, str], Rule] = {
     ("school.classes", "GET"): web(*LEADERS),
     ("school.manage", "GET"): web(*LEADERS),
     ("school.assign_team", "POST"): web(LEADER, ok=302, object="teacher"),
+    # The teacher has no open invitation: both answer with a message on the manage page.
+    ("school.invitation", "GET"): web(*LEADERS, ok=302, object="teacher"),
     ("school.invitation", "POST"): web(*LEADERS, ok=302, object="teacher"),
     ("school.rotate_join_code", "POST"): web(LEADER, ok=302),
     ("school.team_plan_csv", "GET"): web(*LEADERS),
@@ -288,6 +295,9 @@ def world(people, make_catalogue, make_institute):
     def step_of(name):
         return service.current_path(people[name]).steps[0].id
 
+    def assessment_id(name):
+        return db.session.scalar(sa.select(Assessment.id).where(Assessment.teacher_id == people[name].id))
+
     def token_id(name):
         return db.session.scalar(sa.select(ApiToken.id).where(ApiToken.user_id == people[name].id))
 
@@ -305,6 +315,7 @@ def world(people, make_catalogue, make_institute):
         "token": {role: token_id(role) for role in ROLES if role != ANONYMOUS}
         | {"other": token_id("stranger")},
         "version": {TEACHER: 1, "other": 99},
+        "assessment": {TEACHER: assessment_id("teacher"), "other": assessment_id("stranger")},
         "programme": {INSTITUTE: "noord", "other": "zuid"},
         "module": {INSTITUTE: "STL-1", ADMIN: "GED-1", "other": "GED-1", f"other {ADMIN}": "NO-SUCH-1"},
         "invitation": {"own": invitation, "other": "no-such-invitation"},
@@ -324,6 +335,7 @@ URL_ARGUMENT = {
     "step": "step_id",
     "token": "token_id",
     "version": "version",
+    "assessment": "assessment_id",
     "programme": "code",
     "module": "code",
     "invitation": "token",

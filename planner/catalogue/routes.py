@@ -209,13 +209,17 @@ def edit_module(code: str):
     return _edit(framework, module)
 
 
-@bp.post("/modules/<code>/retire")
+@bp.route("/modules/<code>/retire", methods=["GET", "POST"])
 @login_required
 def retire_module(code: str):
+    """Withdrawing a module re-plans the paths that hold it: the page asks first, its
+    button withdraws (or puts back)."""
     framework = service.framework_or_404()
     module = module_or_404(framework, code)
     if not access.may_edit_module(current_user, module):
         abort(403)
+    if request.method == "GET":
+        return retire_confirmation(module)
     if module.retired:
         try:
             service.reinstate_module(module)
@@ -252,6 +256,32 @@ def retire_module(code: str):
             db.session.commit()
             flash(_("Module %(code)s has been retired.", code=code), "success")
     return redirect(url_for("catalogue.module", code=code))
+
+
+def retire_confirmation(module: Module):
+    name = f"{module.code} {module.title}"
+    if module.retired:
+        question = _("Put %(module)s back into the catalogue?", module=name)
+        consequences = [_("From then on the planner may plan it again for teachers who need it.")]
+        button = _("Back into the catalogue")
+    else:
+        question = _("Retire %(module)s?", module=name)
+        consequences = [
+            _("The module leaves the catalogue: the planner no longer plans it for anyone."),
+            _(
+                "Every path that plans it is planned again; a teacher who accepted a path "
+                "gets the new one as a proposal beside it. Done steps stay done."
+            ),
+        ]
+        button = _("Retire")
+    return render_template(
+        "main/confirm.html",
+        question=question,
+        consequences=consequences,
+        button=button,
+        danger=not module.retired,
+        cancel_url=url_for("catalogue.module", code=module.code),
+    )
 
 
 @bp.get("/export/<kind>")

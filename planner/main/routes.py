@@ -55,15 +55,9 @@ def teacher_profile_form(**kwargs) -> TeacherProfileForm:
 @login_required
 def profile():
     is_teacher = current_user.role == Role.TEACHER
-    form = teacher_profile_form(obj=current_user) if is_teacher else ProfileForm(obj=current_user)
     if request.method == "GET":
-        form.locale.data = current_user.locale or "nl"
-        if is_teacher:
-            form.phase_override.data = current_user.phase_override or ""
-            form.sector.data = current_user.teaching_sector or "po"
-            form.qualification.data = current_user.qualification or "qualified"
-            form.institute_id.data = current_user.institute_id or 0
-            form.programme_id.data = current_user.programme_id or 0
+        return render_profile(stored_profile_form())
+    form = teacher_profile_form(obj=current_user) if is_teacher else ProfileForm(obj=current_user)
     if form.validate_on_submit():
         planned_for = path_profile(current_user)
         form.populate_obj(current_user)
@@ -86,6 +80,21 @@ def profile():
             )
         return redirect(url_for("main.profile"))
     return render_profile(form)
+
+
+def stored_profile_form() -> ProfileForm:
+    """The profile form as the user's stored profile fills it."""
+    if current_user.role != Role.TEACHER:
+        form = ProfileForm(obj=current_user, formdata=None)
+    else:
+        form = teacher_profile_form(obj=current_user, formdata=None)
+        form.phase_override.data = current_user.phase_override or ""
+        form.sector.data = current_user.teaching_sector or "po"
+        form.qualification.data = current_user.qualification or "qualified"
+        form.institute_id.data = current_user.institute_id or 0
+        form.programme_id.data = current_user.programme_id or 0
+    form.locale.data = current_user.locale or "nl"
+    return form
 
 
 def path_profile(user) -> tuple:
@@ -113,7 +122,7 @@ def replan_after_profile(teacher) -> bool:
     return True
 
 
-def render_profile(form, new_token: str | None = None):
+def render_profile(form, token_form: TokenForm | None = None):
     tokens = db.session.scalars(
         sa.select(ApiToken).where(ApiToken.user_id == current_user.id).order_by(ApiToken.created_at)
     ).all()
@@ -126,42 +135,50 @@ def render_profile(form, new_token: str | None = None):
         consent_history=consent_history(current_user) if phase else [],
         form=form,
         tokens=tokens,
-        token_form=TokenForm(),
+        token_form=token_form or TokenForm(formdata=None),
         phase=phase,
-        new_token=new_token,
+        # Shown on the one page view after its creation: just the hash is stored.
+        new_token=session.pop(NEW_TOKEN_KEY, None),
     )
+
+
+NEW_TOKEN_KEY = "new_api_token"
 
 
 @bp.post("/profile/tokens")
 @access.role_required(Role.TEACHER, Role.LEADER, Role.INSTITUTE)
 def create_token():
     form = TokenForm()
-    if form.validate_on_submit():
-        # Shown once, in this response only: just the hash is stored.
-        token = accounts.create_api_token(current_user, form.label.data or "", days=form.days.data)
-        if current_user.role != Role.TEACHER:
-            profile_form = ProfileForm(obj=current_user, formdata=None)
-            profile_form.locale.data = current_user.locale or "nl"
-            return render_profile(profile_form, new_token=token)
-        profile_form = teacher_profile_form(obj=current_user, formdata=None)
-        profile_form.locale.data = current_user.locale or "nl"
-        profile_form.phase_override.data = current_user.phase_override or ""
-        profile_form.institute_id.data = current_user.institute_id or 0
-        profile_form.programme_id.data = current_user.programme_id or 0
-        return render_profile(profile_form, new_token=token)
-    return redirect(url_for("main.profile"))
+    if not form.validate_on_submit():
+        return render_profile(stored_profile_form(), token_form=form), 400
+    token = accounts.create_api_token(current_user, form.label.data or "", days=form.days.data)
+    # Post/redirect/get: reloading the page that shows the token makes no second one.
+    session[NEW_TOKEN_KEY] = token
+    return redirect(url_for("main.profile", _anchor="api-tokens"))
 
 
-@bp.post("/profile/tokens/<int:token_id>/delete")
+@bp.route("/profile/tokens/<int:token_id>/delete", methods=["GET", "POST"])
 @login_required
 def delete_token(token_id: int):
+    """A tool that uses the token stops working: the page asks first, its button revokes."""
     token = db.session.get(ApiToken, token_id)
     if token is None or token.user_id != current_user.id:
         abort(404)
+    if request.method == "GET":
+        return render_template(
+            "main/confirm.html",
+            question=_("Revoke the token “%(label)s”?", label=token.label or _("(no label)")),
+            consequences=[
+                _("A tool that uses this token can no longer read or change anything. This cannot be undone.")
+            ],
+            button=_("Revoke"),
+            danger=True,
+            cancel_url=url_for("main.profile", _anchor="api-tokens"),
+        )
     db.session.delete(token)
     db.session.commit()
     flash(_("The token has been revoked."), "success")
-    return redirect(url_for("main.profile"))
+    return redirect(url_for("main.profile", _anchor="api-tokens"))
 
 
 @bp.get("/favicon.ico")

@@ -3,7 +3,10 @@
 The assessment forms are built per framework: one level choice and one wish box per area.
 """
 
+import json
 from datetime import date
+from functools import cache
+from pathlib import Path
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -15,6 +18,7 @@ from planner.domain.catalogue import SCALE
 from planner.domain.targets import MAX_SPECIALISMS
 from planner.domain.team_support import support_problem
 from planner.formtools import MultiCheckboxField, choices
+from planner.models.catalogue import current_locale
 
 PAGES = ("basis", "support", "context")
 
@@ -29,11 +33,50 @@ def stripped(value):
     return value.strip() if isinstance(value, str) else value
 
 
+# The catalogue describes each level as the teacher would ("I know ..."); a mentor, coach or
+# observer describes someone else: these are the shipped areas' levels in the third person.
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+# A mentor's choice for an area the lesson or the work did not show: no level is stored,
+# and the planner goes by the other sources.
+NOT_OBSERVED = "not-observed"
+
+
+@cache
+def observed_descriptors() -> dict[tuple[str, int, str], dict[str, str]]:
+    """The third-person texts by (area, level, the shipped first-person Dutch text)."""
+    shipped = json.loads((DATA / "catalogue.json").read_text(encoding="utf-8"))
+    observed = json.loads((DATA / "observed_descriptors.json").read_text(encoding="utf-8"))
+    return {
+        (area["code"], int(level), said["nl"]): observed[area["code"]][level]
+        for area in shipped["areas"]
+        for level, said in area["levels"].items()
+        if level in observed.get(area["code"], {})
+    }
+
+
+def observed_descriptor(area, descriptor) -> str:
+    """A level of an area as seen in someone else. Only where the area still says what the
+    shipped catalogue says: a descriptor reworded since (or another framework's) keeps its
+    own words."""
+    texts = observed_descriptors().get((area.code, descriptor.level, descriptor.text_nl))
+    if not texts:
+        return descriptor.text
+    return texts.get(current_locale()) or texts["nl"]
+
+
 def level_choices(area, not_yet=NOT_YET_SELF) -> list:
     """A choice per level of the scale, each with the area's description of it."""
     descriptors = {d.level: d.text for d in area.descriptors}
     descriptors.setdefault(0, not_yet)
     return choices((str(level), descriptors.get(level, "")) for level in SCALE)
+
+
+def observed_level_choices(area) -> list:
+    """The level choices of an area in the third person, for someone assessing a teacher."""
+    texts = {d.level: observed_descriptor(area, d) for d in area.descriptors}
+    texts[0] = NOT_YET_OTHER
+    return choices((str(level), texts.get(level, "")) for level in SCALE)
 
 
 def area_page_form(areas, required: bool, **kwargs) -> FlaskForm:
@@ -153,18 +196,38 @@ def mentor_form(areas, **kwargs) -> FlaskForm:
     class MentorForm(FlaskForm):
         submit = SubmitField(_l("Save assessment"))
 
+        def validate(self, extra_validators=None) -> bool:
+            valid = super().validate(extra_validators)
+            if valid and not mentor_levels(self, areas):
+                self.form_errors.append(_l("Give a level for at least one area."))
+                return False
+            return valid
+
     for area in areas:
         setattr(
             MentorForm,
             f"level_{area.code}",
             RadioField(
                 area.name,
-                choices=level_choices(area, NOT_YET_OTHER),
+                choices=observed_level_choices(area) + choices([(NOT_OBSERVED, _l("Not observed"))]),
                 coerce=str,
-                validators=[InputRequired(_l("Choose the description that fits best."))],
+                validators=[InputRequired(_l("Choose the description that fits best, or not observed."))],
             ),
         )
     return MentorForm(**kwargs)
+
+
+def mentor_levels(form, areas) -> dict[str, int]:
+    """The levels a mentor gave, by area code; areas marked "not observed" are not in it."""
+    chosen = {area.code: form[f"level_{area.code}"].data for area in areas}
+    return {code: int(value) for code, value in chosen.items() if value and value != NOT_OBSERVED}
+
+
+def mentor_form_data(previous, areas) -> dict[str, str]:
+    """A mentor's form filled from their previous assessment: an area it left out was not
+    observed then."""
+    levels = previous.levels
+    return {f"level_{a.code}": str(levels[a.code]) if a.code in levels else NOT_OBSERVED for a in areas}
 
 
 def observation_form(areas, **kwargs) -> FlaskForm:
@@ -191,7 +254,7 @@ def observation_form(areas, **kwargs) -> FlaskForm:
             f"level_{area.code}",
             RadioField(
                 area.name,
-                choices=choices([("", _l("not observed"))]) + level_choices(area, NOT_YET_OTHER),
+                choices=choices([("", _l("not observed"))]) + observed_level_choices(area),
                 coerce=str,
                 default="",
                 validators=[Optional()],

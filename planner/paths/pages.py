@@ -3,12 +3,12 @@
 The leader's view of a teacher uses the same pieces, so both see the same picture.
 """
 
-from flask import render_template
+from flask import abort, render_template
 
 from planner.catalogue.service import current_framework, framework_areas
 from planner.paths import assessing, service
 from planner.paths.changes import MARKS
-from planner.paths.levels import teacher_levels
+from planner.paths.levels import teacher_assessments, teacher_levels
 from planner.paths.views import catalogue_names, chart_geometry, chart_rows, path_catalogue, path_names
 
 
@@ -39,7 +39,8 @@ def assessment_overview(teacher) -> dict:
         "previous": found.previous,
         "mentor": mentor,
         "observations": found.observations,
-        "history": found.own,
+        # The latest is the one shown above: the list holds the earlier ones.
+        "history": found.own[1:],
         "phase": phase,
         "sector": sector,
         "topics": topics,
@@ -52,6 +53,24 @@ def assessment_overview(teacher) -> dict:
 
 def results_page(teacher):
     return render_template("paths/results.html", teacher=teacher, **assessment_overview(teacher))
+
+
+def earlier_assessment_page(teacher, assessment_id: int):
+    """One of the teacher's own complete self-assessments with its levels; another's, a
+    draft, or a mentor's answers 404."""
+    found = teacher_assessments(teacher)
+    assessment = next((a for a in found.own if a.id == assessment_id), None)
+    if assessment is None:
+        abort(404)
+    areas = framework_areas(current_framework(), descriptors=True)
+    descriptors = {area.code: {d.level: d.text for d in area.descriptors} for area in areas}
+    return render_template(
+        "paths/earlier_assessment.html",
+        assessment=assessment,
+        is_latest=assessment is found.latest,
+        areas=areas,
+        descriptors=descriptors,
+    )
 
 
 def teacher_start(teacher):

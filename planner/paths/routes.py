@@ -163,6 +163,14 @@ def results():
     return results_page(current_user)
 
 
+@bp.get("/assessment/results/<int:assessment_id>")
+@access.role_required(Role.TEACHER)
+def earlier_assessment(assessment_id: int):
+    from planner.paths.pages import earlier_assessment_page
+
+    return earlier_assessment_page(current_user, assessment_id)
+
+
 @bp.get("/path")
 @access.role_required(Role.TEACHER)
 def path():
@@ -258,9 +266,12 @@ def decide_proposal(decision: str):
     return redirect(url_for("paths.path"))
 
 
-@bp.post("/path/replan")
+@bp.route("/path/replan", methods=["GET", "POST"])
 @access.role_required(Role.TEACHER)
 def replan():
+    """Planning again replaces the path shown: the page asks first, its button plans."""
+    if request.method == "GET":
+        return replan_confirmation()
     if not PlainForm().validate_on_submit():
         abort(400)
     before = service.path_versions(current_user)
@@ -278,6 +289,29 @@ def replan():
     else:
         flash(_("Your path has been planned again; the previous version stays available."), "success")
     return redirect(url_for("paths.path"))
+
+
+def replan_confirmation():
+    versions = service.path_versions(current_user)
+    if not versions:
+        return redirect(url_for("paths.path"))
+    agreement = service.agreement_and_proposal(versions)[0]
+    consequences = [
+        _(
+            "The planner makes a new version of your path from your latest self-assessment, "
+            "your profile and the catalogue as they are now. What you have done or started stays."
+        ),
+        _("You have accepted a path: the new plan comes as a proposal beside it, and you decide.")
+        if agreement is not None
+        else _("The current version stays available in the list of versions."),
+    ]
+    return render_template(
+        "main/confirm.html",
+        question=_("Plan your path again?"),
+        consequences=consequences,
+        button=_("Plan again"),
+        cancel_url=url_for("paths.path"),
+    )
 
 
 @bp.post("/path/steps/<int:step_id>")

@@ -3,7 +3,7 @@ coach sees that starter's path and assessments and records the mentor assessment
 nothing else of the school. The coach's notes never reach the leader's pages."""
 
 import sqlalchemy as sa
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -13,7 +13,7 @@ from planner.extensions import db
 from planner.models import Role, User
 from planner.models.team import StarterCoach
 from planner.paths import assessing, service
-from planner.paths.forms import mentor_form
+from planner.paths.forms import NOT_OBSERVED, mentor_form, mentor_form_data, mentor_levels
 from planner.paths.pages import assessment_overview
 from planner.paths.views import path_names
 from planner.school import bp
@@ -140,33 +140,41 @@ def coached_starter(starter_id: int):
 @access.role_required(Role.TEACHER)
 def coach_assessment(starter_id: int):
     starter = coaching_or_404(starter_id).starter
+    previous = service.latest_assessment(starter, "mentor")
+    back = url_for("school.coached_starter", starter_id=starter.id)
+    # A coach goes on from their own assessment, not from the leader's.
+    own = previous if previous is not None and previous.assessor_id == current_user.id else None
+    return mentor_assessment_page(starter, own, done_url=back, back_url=back)
+
+
+def mentor_assessment_page(teacher: User, previous, done_url: str, back_url: str | None = None):
+    """The mentor's form for the leader and the coach alike: a level, or "not observed",
+    per area, beside the teacher's own level; saving plans the teacher's path again."""
     areas = framework_areas(current_framework(), descriptors=True)
     if not areas:
         abort(404)
-    previous = service.latest_assessment(starter, "mentor")
-    data = None
-    if previous is not None and previous.assessor_id == current_user.id:
-        data = {f"level_{code}": str(level) for code, level in previous.levels.items()}
+    data = mentor_form_data(previous, areas) if previous is not None and request.method == "GET" else None
     form = mentor_form(areas, data=data)
     if form.validate_on_submit():
-        assessing.record_mentor_assessment(
-            starter, current_user, {a.code: int(form[f"level_{a.code}"].data) for a in areas}
-        )
+        assessing.record_mentor_assessment(teacher, current_user, mentor_levels(form, areas))
         db.session.flush()
-        replanned = service.replan_if_planned(starter, "mentor")
-        audit.record("assessment.mentor", subject=starter)
+        replanned = service.replan_if_planned(teacher, "mentor")
+        audit.record("assessment.mentor", subject=teacher)
         db.session.commit()
-        flash(_("Your assessment of %(name)s is saved.", name=starter.name), "success")
+        flash(_("Your assessment of %(name)s is saved.", name=teacher.name), "success")
         if replanned:
             flash(
-                _("The learning path of %(name)s has been planned again from it.", name=starter.name),
+                _("The learning path of %(name)s has been planned again from it.", name=teacher.name),
                 "success",
             )
-        return redirect(url_for("school.coached_starter", starter_id=starter.id))
+        return redirect(done_url)
+    own = service.latest_assessment(teacher, "self")
     return render_template(
         "school/mentor_assessment.html",
-        teacher=starter,
+        teacher=teacher,
         form=form,
         fields=[(area, form[f"level_{area.code}"]) for area in areas],
-        back_url=url_for("school.coached_starter", starter_id=starter.id),
+        own_levels=own.levels if own is not None else None,
+        not_observed=NOT_OBSERVED,
+        back_url=back_url,
     )

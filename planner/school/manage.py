@@ -82,13 +82,31 @@ def assign_team(teacher_id: int):
     return redirect(url_for("school.manage"))
 
 
-@bp.post("/manage/teachers/<int:teacher_id>/invitation")
+@bp.route("/manage/teachers/<int:teacher_id>/invitation", methods=["GET", "POST"])
 @access.role_required(Role.LEADER)
 def invitation(teacher_id: int):
+    """A new link, or the invitation withdrawn; withdrawing deletes the unused account, so
+    the page (GET) asks first and its button withdraws."""
     teacher = _led_teacher(teacher_id)
     if teacher.id not in pending([teacher]):
         flash(_("%(name)s has no open invitation.", name=teacher.name), "error")
         return redirect(url_for("school.manage"))
+    if request.method == "GET":
+        return render_template(
+            "main/confirm.html",
+            question=_("Withdraw the invitation of %(name)s?", name=teacher.name),
+            consequences=[
+                _(
+                    "The link stops working and the account, never used, is deleted. To bring "
+                    "%(name)s in later, invite them again.",
+                    name=teacher.name,
+                )
+            ],
+            hidden={"revoke": "1"},
+            button=_("Withdraw the invitation"),
+            danger=True,
+            cancel_url=url_for("school.manage", _anchor=f"teacher-{teacher.id}"),
+        )
     if "revoke" in request.form:
         # The account was never used: nothing of the teacher's own is lost.
         name = teacher.name

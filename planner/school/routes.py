@@ -11,13 +11,12 @@ from planner.domain.catalogue import PHASES
 from planner.domain.targets import merge_targets
 from planner.extensions import db
 from planner.models import Role, School, User
-from planner.paths import assessing, service
-from planner.paths.forms import mentor_form
+from planner.paths import service
 from planner.paths.pages import assessment_overview, print_page
 from planner.paths.views import catalogue_names, path_names
 from planner.school import bp
 from planner.school import profile as school_profile
-from planner.school.coaching import coach_of
+from planner.school.coaching import coach_of, mentor_assessment_page
 from planner.school.forms import InviteForm, school_profile_form
 from planner.school.status import teacher_status
 
@@ -98,34 +97,10 @@ def teacher_print(teacher_id: int):
 @access.role_required(Role.LEADER)
 def mentor_assessment(teacher_id: int):
     teacher = access.teacher_or_404(teacher_id)
-    areas = framework_areas(current_framework(), descriptors=True)
-    if not areas:
-        abort(404)
-    previous = service.latest_assessment(teacher, "mentor")
-    data = None
-    if previous is not None and request.method == "GET":
-        data = {f"level_{code}": str(level) for code, level in previous.levels.items()}
-    form = mentor_form(areas, data=data)
-    if form.validate_on_submit():
-        assessing.record_mentor_assessment(
-            teacher, current_user, {a.code: int(form[f"level_{a.code}"].data) for a in areas}
-        )
-        db.session.flush()
-        replanned = service.replan_if_planned(teacher, "mentor")
-        audit.record("assessment.mentor", subject=teacher)
-        db.session.commit()
-        flash(_("Your assessment of %(name)s is saved.", name=teacher.name), "success")
-        if replanned:
-            flash(
-                _("The learning path of %(name)s has been planned again from it.", name=teacher.name),
-                "success",
-            )
-        return redirect(url_for("school.teacher", teacher_id=teacher.id))
-    return render_template(
-        "school/mentor_assessment.html",
-        teacher=teacher,
-        form=form,
-        fields=[(area, form[f"level_{area.code}"]) for area in areas],
+    return mentor_assessment_page(
+        teacher,
+        service.latest_assessment(teacher, "mentor"),
+        done_url=url_for("school.teacher", teacher_id=teacher.id),
     )
 
 

@@ -115,7 +115,7 @@ def test_edit_button_only_for_those_who_may(client, auth, people, who, visible):
     auth.login(people[who].email)
     html = client.get("/catalogue/modules/STL-1").get_data(as_text=True)
     assert ('href="/catalogue/modules/STL-1/edit"' in html) is visible
-    assert ('action="/catalogue/modules/STL-1/retire"' in html) is visible
+    assert ('href="/catalogue/modules/STL-1/retire"' in html) is visible
 
 
 def test_staff_choose_only_their_own_providers(client, auth, people):
@@ -430,3 +430,15 @@ def test_a_wrong_value_is_shown_at_its_field_and_saves_nothing(client, auth, peo
         if value and field != "reach_kind":
             assert f'value="{value}"' in html
     assert snapshot() == before
+
+
+def test_retiring_asks_first_and_says_what_happens(client, auth, people):
+    auth.login("admin@example.org")
+    page = client.get("/catalogue/modules/GED-1/retire")
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200 and "GED-1" in text and "planned again" in text
+    assert 'action="/catalogue/modules/GED-1/retire"' in text
+    assert 'href="/catalogue/modules/GED-1"' in text
+    assert not module("GED-1").retired
+    client.post("/catalogue/modules/GED-1/retire")
+    assert module("GED-1").retired

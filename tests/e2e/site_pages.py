@@ -6,9 +6,10 @@ import sqlalchemy as sa
 
 from planner.auth import accounts
 from planner.extensions import db
-from planner.models.accounts import Institute, User
+from planner.models.accounts import ApiToken, Institute, User
 from planner.models.catalogue import Area, Module, Provider
 from planner.models.institutes import Programme
+from planner.models.paths import Assessment
 from planner.models.team import StarterCoach, TeamSession
 from planner.school import sessions
 
@@ -28,10 +29,13 @@ PAGES = {
     "auth.accept_invitation": (ANONYMOUS, "/invitation/{invitation}"),
     "main.index": (TEACHER, "/"),
     "main.profile": (TEACHER, "/profile"),
+    "main.delete_token": (TEACHER, "/profile/tokens/{token}/delete"),
     "paths.assessment": (NEW_TEACHER, "/assessment"),
     "paths.assessment_page": (TEACHER, "/assessment/context"),
     "paths.results": (TEACHER, "/assessment/results"),
+    "paths.earlier_assessment": (TEACHER, "/assessment/results/{assessment}"),
     "paths.path": (TEACHER, "/path"),
+    "paths.replan": (TEACHER, "/path/replan"),
     "paths.path_version": (TEACHER, "/path/versions/1"),
     "paths.print_path": (TEACHER, "/path/print"),
     "auth.change_password": (TEACHER, "/account/password"),
@@ -44,6 +48,7 @@ PAGES = {
     "catalogue.module": (TEACHER, "/catalogue/modules/{module}"),
     "catalogue.new_module": (ADMIN, "/catalogue/modules/new"),
     "catalogue.edit_module": (ADMIN, "/catalogue/modules/{module}/edit"),
+    "catalogue.retire_module": (ADMIN, "/catalogue/modules/{module}/retire"),
     "school.overview": (LEADER, "/school/"),
     "school.profile": (LEADER, "/school/profile"),
     "school.team": (LEADER, "/school/team"),
@@ -72,6 +77,7 @@ PAGES = {
     "school.appoint_coach": (LEADER, "/school/teachers/{starter}/coach"),
     "school.classes": (LEADER, "/school/classes"),
     "school.manage": (LEADER, "/school/manage"),
+    "school.invitation": (LEADER, "/school/manage/teachers/{invited}/invitation"),
     "school.teacher_print": (LEADER, "/school/teachers/{teacher}/print"),
     "school.coaching": (COACH, "/school/coaching/"),
     "school.coached_starter": (COACH, "/school/coaching/{starter}"),
@@ -121,8 +127,23 @@ def samples(admin_email: str = ADMIN) -> dict[str, str]:
         team=teacher.team,
     )
     first = lambda model, order: db.session.scalar(sa.select(model).order_by(order).limit(1))  # noqa: E731
+    invited = db.session.scalar(sa.select(User).where(User.email == "uitgenodigd@example.org"))
+    accounts.create_api_token(teacher, label="Rooster")
+    token = db.session.scalar(
+        sa.select(ApiToken.id).where(ApiToken.user_id == teacher.id).order_by(ApiToken.id.desc())
+    )
     return {
         "invitation": invitation,
+        "invited": str(invited.id),
+        "assessment": str(
+            db.session.scalar(
+                sa.select(Assessment.id)
+                .where(Assessment.teacher_id == teacher.id, Assessment.kind == "self", Assessment.complete)
+                .order_by(Assessment.id)
+                .limit(1)
+            )
+        ),
+        "token": str(token),
         "teacher": str(teacher.id),
         "school": str(teacher.school_id),
         "team": str(teacher.team_id),

@@ -116,7 +116,9 @@ def test_staff_never_reach_a_teachers_data(client, auth, make_alumnus):
 
 def test_institute_staff_create_tokens_on_their_profile(client, auth, institutes):
     auth.login("staff@example.org")
-    page = client.post("/profile/tokens", data={"label": "dashboard"}).get_data(as_text=True)
+    page = client.post("/profile/tokens", data={"label": "dashboard"}, follow_redirects=True).get_data(
+        as_text=True
+    )
     assert 'class="token"' in page
 
 

@@ -114,3 +114,14 @@ def test_another_schools_leader_cannot_touch_the_invitation(
     )
     assert client.post(f"/school/manage/teachers/{nina.id}/team", data={"team": ""}).status_code == 404
     assert accounts.user_by_email("nieuw@example.org") is not None
+
+
+def test_withdrawing_an_invitation_asks_first(client, auth, leader, school):
+    nina = _invite(leader, school)
+    auth.login("leader@example.org")
+    manage = client.get("/school/manage").get_data(as_text=True)
+    assert 'name="revoke"' not in manage
+    assert f'href="/school/manage/teachers/{nina.id}/invitation"' in manage
+    page = client.get(f"/school/manage/teachers/{nina.id}/invitation").get_data(as_text=True)
+    assert "Nina Nieuw" in page and 'name="revoke"' in page and 'href="/school/manage#teacher-' in page
+    assert accounts.user_by_email("nieuw@example.org") is not None

@@ -83,5 +83,7 @@ def test_scope_and_refusals(school_api, client, leader, team_leader, make_teache
 
 def test_leader_creates_a_token_on_the_profile_page(client, auth, leader):
     auth.login("leader@example.org")
-    page = client.post("/profile/tokens", data={"label": "dashboard"}).get_data(as_text=True)
+    page = client.post("/profile/tokens", data={"label": "dashboard"}, follow_redirects=True).get_data(
+        as_text=True
+    )
     assert "shown only once" in page
