@@ -6,9 +6,11 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from planner import access
+from planner.catalogue.service import current_framework
 from planner.domain.team import EXPERT_LEVEL
 from planner.extensions import db
 from planner.models import Role
+from planner.paths.views import catalogue_names
 from planner.school import bp, export, peers, team_planning
 from planner.school import team as team_data
 from planner.school.forms import minimums_form, what_if_form
@@ -83,10 +85,8 @@ def team_plan():
             "success",
         )
         return redirect(url_for("school.team_plan"))
-    modules = {}
-    catalogue_modules = team_planning.service.planning_catalogue()
-    if catalogue_modules is not None:
-        modules = catalogue_modules.modules
+    # The planning catalogue knows codes only; the titles come from the framework's modules.
+    codes = [code for a in result.plan.assignments for code in a.modules]
     return render_template(
         "school/team_plan.html",
         school=school,
@@ -94,7 +94,7 @@ def team_plan():
         form=form,
         fields=[(a, form[f"minimum_{a.code}"]) for a in found.areas],
         area_names={a.code: a.name for a in found.areas},
-        modules=modules,
+        module_names=catalogue_names(current_framework(), codes),
         what_if=bool(request.args),
     )
 

@@ -61,7 +61,9 @@ def test_browse_rows_show_what_a_module_brings(client, make_catalogue):
     row = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
     assert "The OPP" in row and "Extern Bureau" in row
     assert re.search(
-        r'<span class="tag area-pill">[^<A-Z]*[A-Z][a-z][^<]* <span class="level">3</span></span>', row
+        r'<span class="tag area-pill"><span class="pill-name">[^<A-Z]*[A-Z][a-z][^<]*</span> '
+        r'<span class="level">3</span></span>',
+        row,
     )
     assert "Multi-day training" in row and "<td>24</td>" in row
 
