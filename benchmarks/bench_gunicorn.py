@@ -30,7 +30,10 @@ PASSWORD = "benchmark-password-4711"
 EMAIL = "leraar@bench.example"
 
 
-def free_port() -> int:
+def free_port(offset: int) -> int:
+    """BENCH_PORT and the port after it when set (to stay clear of other servers), else any free one."""
+    if os.environ.get("BENCH_PORT"):
+        return int(os.environ["BENCH_PORT"]) + offset
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -163,7 +166,7 @@ def main() -> None:
     }
     os.environ.update({k: env[k] for k in ("PLANNER_INSTANCE_PATH", "PLANNER_DATABASE_URL", "SECRET_KEY")})
     seed(folder)
-    planner_port, bare_port = free_port(), free_port()
+    planner_port, bare_port = free_port(0), free_port(1)
     servers = []
     try:
         servers.append(serve("wsgi:app", planner_port, str(ROOT), env))
