@@ -5,8 +5,9 @@ it also depends on the catalogue (names, marks), the language, the address the a
 is served under and whether it is the version the teacher works on; and erasing a person
 rewrites their name in the reasons of stored steps. The key holds all of that, read from
 rows the page loads anyway, so a change never finds an old entry: it makes another key, and
-old entries age out. Step forms carry a token per session and what a refused update typed:
-the template draws them on every request.
+old entries age out. The step forms are kept with a slot for the session's CSRF token,
+filled in on each request; the forms of a step whose update was refused, with what the
+teacher typed, are drawn on the request that shows them.
 """
 
 import threading
@@ -14,18 +15,23 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from flask import current_app, request
+from flask_babel import gettext as _
 from markupsafe import Markup
 
 from planner.models import Framework
 from planner.models.catalogue import current_locale
 from planner.paths.changes import MARKS
 from planner.paths.explain import Names, path_context, unreachable_sentence
+from planner.paths.forms import DoneForm, SkipForm, StartForm
 from planner.paths.views import late_targets, path_catalogue, timeline
 
 # Views kept per application; a view of a 40-step path takes some 40 kB.
 VIEWS_KEPT = 256
 
 _lock = threading.Lock()
+
+# Where the CSRF token's field goes in the kept forms: escaped text never holds a "<".
+CSRF_SLOT = Markup("<csrf-slot>")
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,11 @@ class PathView:
     unreachable: list[str]
     # Step id -> its card's text: what, when, why, what it needs and its alternatives.
     cards: dict[int, Markup]
+    # Step id -> the forms that change the step, in pieces to be joined by the CSRF token's
+    # field (of the version worked on, steps that may change).
+    forms: dict[int, tuple[Markup, ...]]
+    # The forms' texts, for drawing a step's forms afresh.
+    form_texts: dict[str, str]
 
 
 def path_view(path, proposal, latest: bool, framework: Framework | None) -> PathView:
@@ -107,8 +118,17 @@ def build(path, proposal, latest: bool, framework: Framework | None) -> PathView
     current_app.update_template_context(context)
     env = current_app.jinja_env
     drawing = env.get_template("paths/_timeline.html").make_module(context)
-    card = env.get_template("paths/_step.html").make_module(context).step_card
+    parts = env.get_template("paths/_step.html").make_module(context)
     late = late_targets(path)
+    texts = form_texts()
+    context_of = path_context(path)
+    cards, forms = {}, {}
+    for step in path.steps:
+        mark = MARKS.get(marks.get(step.id))
+        cards[step.id] = parts.step_card(step, path, names, mark, late.get(step.id, ()), latest)
+        if latest and context["transitions"][step.status]:
+            drawn = parts.step_forms(step, texts, CSRF_SLOT)
+            forms[step.id] = tuple(Markup(piece) for piece in drawn.split(CSRF_SLOT))
     return PathView(
         names=names,
         marks=marks,
@@ -116,8 +136,22 @@ def build(path, proposal, latest: bool, framework: Framework | None) -> PathView
         unreachable=[
             unreachable_sentence(item, names, path_context(path)) for item in path.unreachable or ()
         ],
-        cards={
-            step.id: card(step, path, names, MARKS.get(marks.get(step.id)), late.get(step.id, ()), latest)
-            for step in path.steps
-        },
+        cards=cards,
+        forms=forms,
+        form_texts=texts,
     )
+
+
+def form_texts() -> dict[str, str]:
+    """The labels of the step forms, in the interface language."""
+    done, skip, start = DoneForm(formdata=None), SkipForm(formdata=None), StartForm(formdata=None)
+    return {
+        "summary": _("Update this step"),
+        "started": str(start.start.label.text),
+        "done": str(done.done.label.text),
+        "skip": str(skip.skip.label.text),
+        "plan": _("Plan this step again"),
+        "on_date": str(done.on_date.label.text),
+        "note": str(done.note.label.text),
+        "reason": str(skip.reason.label.text),
+    }

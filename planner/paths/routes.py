@@ -188,15 +188,9 @@ def _path_page(path, versions):
     service.with_steps([path, current, proposal])
     latest = path is not None and path is current
     view = path_view(path, proposal, latest, current_framework()) if path is not None else None
-    # One instance of each step form lends its labels to every step; what a refused
-    # update typed comes back from the session (post/redirect/get) for that step only.
-    forms = {
-        "done_form": DoneForm(formdata=None),
-        "skip_form": SkipForm(formdata=None),
-        "start_form": StartForm(formdata=None),
-        "plain": PlainForm(),
-        "retry": session.pop(RETRY_KEY, None) if path is not None and path is current else None,
-    }
+    # What a refused step update typed comes back from the session (post/redirect/get),
+    # for that step only.
+    retry = session.pop(RETRY_KEY, None) if latest else None
     return render_template(
         "paths/path.html",
         path=path,
@@ -209,7 +203,8 @@ def _path_page(path, versions):
         has_assessment=path is not None or service.latest_assessment(current_user) is not None,
         change_sentence=change_sentence,
         cause_sentence=cause_sentence,
-        **forms,
+        plain=PlainForm(),
+        retry=retry,
     )
 
 
