@@ -121,7 +121,6 @@ def build(path, proposal, latest: bool, framework: Framework | None) -> PathView
     parts = env.get_template("paths/_step.html").make_module(context)
     late = late_targets(path)
     texts = form_texts()
-    context_of = path_context(path)
     cards, forms = {}, {}
     for step in path.steps:
         mark = MARKS.get(marks.get(step.id))
@@ -133,9 +132,7 @@ def build(path, proposal, latest: bool, framework: Framework | None) -> PathView
         names=names,
         marks=marks,
         timeline=drawing.draw_timeline(timeline(path), names, path),
-        unreachable=[
-            unreachable_sentence(item, names, path_context(path)) for item in path.unreachable or ()
-        ],
+        unreachable=[unreachable_sentence(u, names, path_context(path)) for u in path.unreachable or ()],
         cards=cards,
         forms=forms,
         form_texts=texts,
