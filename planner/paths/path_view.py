@@ -3,9 +3,10 @@
 A stored version does not change: progress and re-plans add versions. What the page shows of
 it also depends on the catalogue (names, marks), the language, the address the application
 is served under and whether it is the version the teacher works on; and erasing a person
-rewrites their name in the reasons of stored steps. The key holds all of that, read from
-rows the page loads anyway, so a change never finds an old entry: it makes another key, and
-old entries age out. The step forms are kept with a slot for the session's CSRF token,
+rewrites their name in the reasons of stored steps. The key holds all of that, the steps read
+as plain rows with their texts as stored (not decoded, no objects built), so a change never
+finds an old entry: it makes another key, and old entries age out. Only a view not yet kept
+loads the steps in full. The step forms are kept with a slot for the session's CSRF token,
 filled in on each request; the forms of a step whose update was refused, with what the
 teacher typed, are drawn on the request that shows them.
 """
@@ -14,16 +15,24 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
+import sqlalchemy as sa
 from flask import current_app, request
 from flask_babel import gettext as _
 from markupsafe import Markup
 
+from planner.extensions import db
 from planner.models import Framework
 from planner.models.catalogue import current_locale
+from planner.models.paths import PathStep
+from planner.paths import service
 from planner.paths.changes import MARKS
 from planner.paths.explain import Names, path_context, unreachable_sentence
 from planner.paths.forms import DoneForm, SkipForm, StartForm
 from planner.paths.views import late_targets, path_catalogue, timeline
+
+# What the page reads of a step on every request, beside the kept view.
+STEP_FACTS = ("id", "path_id", "module_code", "status", "phase", "school_year", "last_school_year")
+STEP_FACTS += ("period", "last_period", "hours", "needs_facilitation", "facilitation_hours")
 
 # Views kept per application; a view of a 40-step path takes some 40 kB.
 VIEWS_KEPT = 256
@@ -50,29 +59,50 @@ class PathView:
     form_texts: dict[str, str]
 
 
-def path_view(path, proposal, latest: bool, framework: Framework | None) -> PathView:
+def path_view(path, proposal, latest: bool, framework: Framework | None) -> tuple[PathView, list]:
     """The view of ``path`` (with the names a ``proposal`` beside it needs), built once per
-    version, catalogue revision, language and whether it is the version worked on."""
+    version, catalogue revision, language and whether it is the version worked on; and the
+    path's steps as the page reads them on every request (``STEP_FACTS``)."""
+    beside = proposal if proposal is not None and proposal is not path else None
+    rows = step_rows([path, beside])
     key = (
         current_locale(),
         request.script_root,
         framework_stamp(framework),
         latest,
-        version_stamp(path),
-        version_stamp(proposal) if proposal is not None and proposal is not path else None,
+        version_stamp(path, rows),
+        version_stamp(beside, rows) if beside is not None else None,
     )
     views = current_app.extensions.setdefault("path_views", OrderedDict())
     with _lock:
         view = views.get(key)
         if view is not None:
             views.move_to_end(key)
-            return view
-    view = build(path, proposal, latest, framework)
-    with _lock:
-        views[key] = view
-        while len(views) > VIEWS_KEPT:
-            views.popitem(last=False)
-    return view
+    if view is None:
+        service.with_steps([path, beside])
+        view = build(path, proposal, latest, framework)
+        with _lock:
+            views[key] = view
+            while len(views) > VIEWS_KEPT:
+                views.popitem(last=False)
+    return view, rows.get(path.id, [])
+
+
+def step_rows(paths) -> dict[int, list]:
+    """Path id -> its steps as plain rows, in one statement: what the page reads of a step
+    on every request, and all a step holds, its texts as stored (a digest, not decoded)."""
+    ids = [path.id for path in paths if path is not None]
+    stored = [sa.cast(column, sa.Text) for column in (PathStep.reasons, PathStep.requires, PathStep.outcomes)]
+    stored.append(sa.cast(PathStep.alternatives, sa.Text))
+    query = (
+        sa.select(*(getattr(PathStep, name) for name in STEP_FACTS), *stored)
+        .where(PathStep.path_id.in_(ids))
+        .order_by(PathStep.position)
+    )
+    found: dict[int, list] = {}
+    for row in db.session.execute(query):
+        found.setdefault(row.path_id, []).append(row)
+    return found
 
 
 def framework_stamp(framework: Framework | None) -> tuple | None:
@@ -82,33 +112,14 @@ def framework_stamp(framework: Framework | None) -> tuple | None:
     return framework.id, framework.imported_at, framework.revision
 
 
-def version_stamp(path) -> tuple:
+def version_stamp(path, rows: dict[int, list]) -> tuple:
     """Everything of a version the page shows, in values that compare by content."""
     return (
         path.id,
         path.created_at,
         path.first_school_year,
         repr(path.unreachable),
-        tuple(
-            (
-                s.id,
-                s.module_code,
-                s.status,
-                s.phase,
-                s.school_year,
-                s.last_school_year,
-                s.period,
-                s.last_period,
-                s.hours,
-                s.needs_facilitation,
-                s.facilitation_hours,
-                repr(s.reasons),
-                repr(s.requires),
-                repr(s.outcomes),
-                repr(s.alternatives),
-            )
-            for s in path.steps
-        ),
+        tuple(rows.get(path.id, ())),
     )
 
 

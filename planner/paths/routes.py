@@ -185,9 +185,11 @@ def _path_page(path, versions):
     beside the agreement and what it would change."""
     current = service.current_path_of(versions)
     agreement, proposal = service.agreement_and_proposal(versions)
-    service.with_steps([path, current, proposal])
     latest = path is not None and path is current
-    view = path_view(path, proposal, latest, current_framework()) if path is not None else None
+    view, steps = path_view(path, proposal, latest, current_framework()) if path else (None, [])
+    if proposal is not None:
+        # What the proposal would change is read from both versions' steps.
+        service.with_steps([agreement, proposal])
     # What a refused step update typed comes back from the session (post/redirect/get),
     # for that step only.
     retry = session.pop(RETRY_KEY, None) if latest else None
@@ -198,6 +200,7 @@ def _path_page(path, versions):
         proposal=proposal,
         changes=proposal_changes(agreement, proposal),
         view=view,
+        steps=steps,
         names=view.names if view else None,
         versions=versions,
         has_assessment=path is not None or service.latest_assessment(current_user) is not None,
