@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from flask import current_app, request
 from flask_babel import gettext as _
+from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from planner.extensions import db
@@ -148,6 +149,19 @@ def build(path, proposal, latest: bool, framework: Framework | None) -> PathView
         forms=forms,
         form_texts=texts,
     )
+
+
+class TokenOnly:
+    """A form without fields as the page draws it: only its CSRF field, as WTForms draws
+    it, without building a form (and binding its fields) on every request."""
+
+    @property
+    def csrf_token(self) -> Markup:
+        if not current_app.config.get("WTF_CSRF_ENABLED", True):
+            return Markup("")  # as a form without the field
+        return Markup('<input id="csrf_token" name="csrf_token" type="hidden" value="{}">').format(
+            generate_csrf()
+        )
 
 
 def form_texts() -> dict[str, str]:

@@ -19,7 +19,7 @@ from planner.paths.forms import (
     area_fields,
     area_page_form,
 )
-from planner.paths.path_view import path_view
+from planner.paths.path_view import TokenOnly, path_view
 from planner.paths.progress import StepRefused, change_step, step_of_current_path
 
 RETRY_KEY = "step_retry"
@@ -206,7 +206,7 @@ def _path_page(path, versions):
         has_assessment=path is not None or service.latest_assessment(current_user) is not None,
         change_sentence=change_sentence,
         cause_sentence=cause_sentence,
-        plain=PlainForm(),
+        plain=TokenOnly(),
         retry=retry,
     )
 

@@ -13,6 +13,7 @@ from planner.catalogue.service import retire_module
 from planner.extensions import db
 from planner.models import Module
 from planner.paths import assessing, service
+from planner.paths.forms import PlainForm
 from tests.paths.conftest import assess, current, steps_by_module
 from tests.paths.test_path_pages import card, cards_by_module
 
@@ -129,3 +130,13 @@ def test_an_erased_mentor_leaves_the_steps_at_once(client, auth, teacher, leader
     assert "je mentor Lies Leider" in card(page(client), step.id)
     erase(leader)
     assert "Lies Leider" not in card(page(client), step.id)
+
+
+def test_the_forms_without_fields_carry_the_token_as_a_form_would(app, monkeypatch):
+    monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", True)
+    with app.test_request_context("/path"):
+        drawn = str(kept.TokenOnly().csrf_token)
+        assert drawn == str(PlainForm().csrf_token) and 'value="' in drawn
+    monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", False)
+    with app.test_request_context("/path"):
+        assert str(kept.TokenOnly().csrf_token) == ""
