@@ -35,7 +35,7 @@ from planner.paths.views import late_targets, path_catalogue, timeline
 STEP_FACTS = ("id", "path_id", "module_code", "status", "phase", "school_year", "last_school_year")
 STEP_FACTS += ("period", "last_period", "hours", "needs_facilitation", "facilitation_hours")
 
-# Views kept per application; a view of a 40-step path takes some 40 kB.
+# Views kept per application; a view holds the HTML of a path's steps, some tens of kB.
 VIEWS_KEPT = 256
 
 _lock = threading.Lock()
@@ -91,10 +91,10 @@ def path_view(path, proposal, latest: bool, framework: Framework | None) -> tupl
 
 def step_rows(paths) -> dict[int, list]:
     """Path id -> its steps as plain rows, in one statement: what the page reads of a step
-    on every request, and all a step holds, its texts as stored (a digest, not decoded)."""
+    on every request, and all else a step holds, its texts as stored (not decoded)."""
     ids = [path.id for path in paths if path is not None]
-    stored = [sa.cast(column, sa.Text) for column in (PathStep.reasons, PathStep.requires, PathStep.outcomes)]
-    stored.append(sa.cast(PathStep.alternatives, sa.Text))
+    texts = (PathStep.reasons, PathStep.requires, PathStep.outcomes, PathStep.alternatives)
+    stored = [sa.cast(column, sa.Text) for column in texts]
     query = (
         sa.select(*(getattr(PathStep, name) for name in STEP_FACTS), *stored)
         .where(PathStep.path_id.in_(ids))
