@@ -30,7 +30,10 @@ PASSWORD = "benchmark-password-4711"
 EMAIL = "leraar@bench.example"
 
 
-def free_port() -> int:
+def free_port(offset: int) -> int:
+    """BENCH_PORT and the port after it when set (to stay clear of other servers), else any free one."""
+    if os.environ.get("BENCH_PORT"):
+        return int(os.environ["BENCH_PORT"]) + offset
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -81,25 +84,26 @@ def seed(folder: str) -> None:
     print(f"path of {steps} steps", file=sys.stderr)
 
 
-def serve(module: str, port: int, folder: str, env: dict) -> subprocess.Popen:
+def serve(module: str, port: int, folder: str, env: dict, ready: str) -> subprocess.Popen:
     command = [
         sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}",
         "--chdir", folder, "--log-level", "warning", module,
     ]  # fmt: skip
     server = subprocess.Popen(command, env=env)
-    deadline = time.monotonic() + 30
+    # The master listens before its workers have loaded the application: wait for an answer.
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            request(port, "GET", ready)
             return server
         except OSError:
-            time.sleep(0.1)
+            time.sleep(0.2)
     server.terminate()
     raise SystemExit(f"gunicorn did not start {module}")
 
 
 def request(port: int, method: str, path: str, headers: dict | None = None, body: str | None = None):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
         connection.request(method, path, body=body, headers=headers or {})
         response = connection.getresponse()
@@ -163,11 +167,11 @@ def main() -> None:
     }
     os.environ.update({k: env[k] for k in ("PLANNER_INSTANCE_PATH", "PLANNER_DATABASE_URL", "SECRET_KEY")})
     seed(folder)
-    planner_port, bare_port = free_port(), free_port()
+    planner_port, bare_port = free_port(0), free_port(1)
     servers = []
     try:
-        servers.append(serve("wsgi:app", planner_port, str(ROOT), env))
-        servers.append(serve("bare_app:app", bare_port, str(ROOT / "benchmarks"), env))
+        servers.append(serve("wsgi:app", planner_port, str(ROOT), env, "/login"))
+        servers.append(serve("bare_app:app", bare_port, str(ROOT / "benchmarks"), env, "/"))
         cookie = login(planner_port)
         rate(planner_port, "/path", {"Cookie": cookie})  # warm both workers
         path_rate = rate(planner_port, "/path", {"Cookie": cookie})

@@ -2,9 +2,11 @@ import os
 from pathlib import Path
 
 import sqlalchemy as sa
+from babel.support import Translations
 from flask import Flask, g, has_request_context, request, session
 from flask_babel import format_date, format_time, get_locale, lazy_gettext
 from flask_login import current_user
+from wtforms.i18n import messages_path
 
 from planner import config, security
 from planner.extensions import babel, csrf, db, login_manager, migrate
@@ -24,6 +26,33 @@ def select_locale() -> str:
     # Dutch unless someone chose otherwise: the product serves Dutch schools, and most
     # browsers here announce English whatever their user reads.
     return "nl"
+
+
+class WTFormsMessages:
+    """WTForms' own messages in the request's language, read from disk once per language.
+
+    Flask-WTF reads them again on every request that builds a form (each form's CSRF field
+    asks for its default label), which costs a page with a form about a millisecond.
+    """
+
+    catalogues: dict[str, Translations] = {}
+
+    def _catalogue(self) -> Translations:
+        locale = str(get_locale())
+        if locale not in self.catalogues:
+            self.catalogues[locale] = Translations.load(messages_path(), [locale], domain="wtforms")
+        return self.catalogues[locale]
+
+    def ugettext(self, string: str) -> str:
+        return self._catalogue().ugettext(string)
+
+    def ungettext(self, singular: str, plural: str, n: int) -> str:
+        return self._catalogue().ungettext(singular, plural, n)
+
+
+def keep_wtforms_messages() -> None:
+    # Where Flask-WTF looks first for the messages of this request.
+    request.wtforms_translations = WTFormsMessages()
 
 
 # How long a write waits for another worker's write to finish before giving up.
@@ -103,6 +132,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     login_manager.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    app.before_request(keep_wtforms_messages)
 
     from planner import models  # noqa: F401  (registers the tables with the metadata)
     from planner.auth.accounts import load_user

@@ -8,7 +8,7 @@ from planner.extensions import db
 from planner.models import Role
 from planner.paths import assessing, bp, service
 from planner.paths.agreements import proposal_changes
-from planner.paths.changes import MARKS, cause_sentence, change_sentence
+from planner.paths.changes import cause_sentence, change_sentence
 from planner.paths.forms import (
     PAGES,
     ClassContextForm,
@@ -19,8 +19,8 @@ from planner.paths.forms import (
     area_fields,
     area_page_form,
 )
+from planner.paths.path_view import TokenOnly, path_view
 from planner.paths.progress import StepRefused, change_step, step_of_current_path
-from planner.paths.views import path_catalogue, timeline
 
 RETRY_KEY = "step_retry"
 CANNOT_PLAN = {
@@ -195,32 +195,29 @@ def _path_page(path, versions):
     beside the agreement and what it would change."""
     current = service.current_path_of(versions)
     agreement, proposal = service.agreement_and_proposal(versions)
-    service.with_steps([path, current, proposal])
-    names, marks = path_catalogue(path, proposal)
-    # One instance of each step form lends its labels to every step; what a refused
-    # update typed comes back from the session (post/redirect/get) for that step only.
-    forms = {
-        "done_form": DoneForm(formdata=None),
-        "skip_form": SkipForm(formdata=None),
-        "start_form": StartForm(formdata=None),
-        "plain": PlainForm(),
-        "retry": session.pop(RETRY_KEY, None) if path is not None and path is current else None,
-    }
+    latest = path is not None and path is current
+    view, steps = path_view(path, proposal, latest, current_framework()) if path else (None, [])
+    if proposal is not None:
+        # What the proposal would change is read from both versions' steps.
+        service.with_steps([agreement, proposal])
+    # What a refused step update typed comes back from the session (post/redirect/get),
+    # for that step only.
+    retry = session.pop(RETRY_KEY, None) if latest else None
     return render_template(
         "paths/path.html",
         path=path,
-        latest=path is not None and path is current,
+        latest=latest,
         proposal=proposal,
         changes=proposal_changes(agreement, proposal),
-        marks=marks,
-        names=names,
-        timeline=timeline(path) if path else None,
+        view=view,
+        steps=steps,
+        names=view.names if view else None,
         versions=versions,
         has_assessment=path is not None or service.latest_assessment(current_user) is not None,
         change_sentence=change_sentence,
         cause_sentence=cause_sentence,
-        mark_labels=MARKS,
-        **forms,
+        plain=TokenOnly(),
+        retry=retry,
     )
 
 
