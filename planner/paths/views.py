@@ -117,8 +117,8 @@ def module_state(framework: Framework | None, codes) -> dict[str, DomainModule]:
 
 
 # A box shows its code and hours over a title cut to what fits: at 12 px a character takes
-# about 6.6 px on average, so TITLE_CHARS_PER_PX turns a box's inner width into characters.
-BOX_PAD, TITLE_CHARS_PER_PX = 8, 1 / 6.6
+# about 6.3 px on average, so TITLE_CHARS_PER_PX turns a box's inner width into characters.
+BOX_PAD, TITLE_CHARS_PER_PX = 8, 1 / 6.3
 
 
 @dataclass
