@@ -17,8 +17,8 @@ def test_the_timeline_reads_at_both_widths(login, live_server, email, width):
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     sizes = figure.evaluate(
         """f => [...f.querySelectorAll('svg text')].map(t => {
-            const size = parseFloat(getComputedStyle(t).fontSize);
-            return size * t.ownerSVGElement.getBoundingClientRect().width / t.ownerSVGElement.viewBox.baseVal.width;
+            const svg = t.ownerSVGElement, size = parseFloat(getComputedStyle(t).fontSize);
+            return size * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
         })"""
     )
     assert min(sizes) >= 12
