@@ -14,6 +14,7 @@ teacher typed, are drawn on the request that shows them.
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import date
 
 import sqlalchemy as sa
 from flask import current_app, request
@@ -21,6 +22,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
+from planner.domain.progress import school_year_number
 from planner.extensions import db
 from planner.models import Framework
 from planner.models.catalogue import current_locale
@@ -29,6 +31,7 @@ from planner.paths import service
 from planner.paths.changes import MARKS
 from planner.paths.explain import Names, path_context, unreachable_sentence
 from planner.paths.forms import DoneForm, SkipForm, StartForm
+from planner.paths.request import start_period
 from planner.paths.views import late_targets, path_catalogue, timeline
 
 # What the page reads of a step on every request, beside the kept view.
@@ -60,13 +63,18 @@ class PathView:
     form_texts: dict[str, str]
 
 
-def path_view(path, proposal, latest: bool, framework: Framework | None) -> tuple[PathView, list]:
+def path_view(
+    path, proposal, latest: bool, framework: Framework | None, today: date | None = None
+) -> tuple[PathView, list]:
     """The view of ``path`` (with the names a ``proposal`` beside it needs), built once per
-    version, catalogue revision, language and whether it is the version worked on; and the
-    path's steps as the page reads them on every request (``STEP_FACTS``)."""
+    version, catalogue revision, language, half-year of ``today`` (the timeline marks it) and
+    whether it is the version worked on; and the path's steps as the page reads them on every
+    request (``STEP_FACTS``)."""
     beside = proposal if proposal is not None and proposal is not path else None
     rows = step_rows([path, beside])
+    now = now_on_path(path, today or date.today())
     key = (
+        now,
         current_locale(),
         request.script_root,
         framework_stamp(framework),
@@ -81,7 +89,7 @@ def path_view(path, proposal, latest: bool, framework: Framework | None) -> tupl
             views.move_to_end(key)
     if view is None:
         service.with_steps([path, beside])
-        view = build(path, proposal, latest, framework)
+        view = build(path, proposal, latest, framework, now)
         with _lock:
             views[key] = view
             while len(views) > VIEWS_KEPT:
@@ -124,7 +132,14 @@ def version_stamp(path, rows: dict[int, list]) -> tuple:
     )
 
 
-def build(path, proposal, latest: bool, framework: Framework | None) -> PathView:
+def now_on_path(path, today: date) -> tuple[int, int]:
+    """Today as (school year of the path, counted from 1; half-year of that year)."""
+    return school_year_number(today, path.first_school_year), start_period(today)
+
+
+def build(
+    path, proposal, latest: bool, framework: Framework | None, now: tuple[int, int] | None = None
+) -> PathView:
     names, marks = path_catalogue(path, proposal, framework=framework)
     context: dict = {}
     current_app.update_template_context(context)
@@ -143,7 +158,7 @@ def build(path, proposal, latest: bool, framework: Framework | None) -> PathView
     return PathView(
         names=names,
         marks=marks,
-        timeline=drawing.draw_timeline(timeline(path), names, path),
+        timeline=drawing.draw_timeline(timeline(path, names, now), names, path),
         unreachable=[unreachable_sentence(u, names, path_context(path)) for u in path.unreachable or ()],
         cards=cards,
         forms=forms,

@@ -17,7 +17,9 @@ from planner.models import Area, Framework, Module, ModuleRequirement, Outcome
 from planner.models.catalogue import current_locale
 from planner.paths.explain import PHASE_NAMES_IN_SENTENCE, Names
 
-PERIOD_W, STEP_H, STEP_GAP, HEAD_H, MARGIN = 124, 30, 8, 58, 8
+# A half-year's width, a box's height, the gap between rows, the heading's height, the margin
+# round the drawing and the space between a box and its half-year's edge.
+PERIOD_W, STEP_H, STEP_GAP, HEAD_H, MARGIN, BOX_INSET = 160, 42, 14, 62, 8, 5
 
 # The half-years of a school year as the timeline and the step cards name them.
 HALF_YEARS = {1: _l("Aug-Jan"), 2: _l("Feb-Jul")}
@@ -114,6 +116,11 @@ def module_state(framework: Framework | None, codes) -> dict[str, DomainModule]:
     }
 
 
+# A box shows its code and hours over a title cut to what fits: at 12 px a character takes
+# about 6.3 px on average, so TITLE_CHARS_PER_PX turns a box's inner width into characters.
+BOX_PAD, TITLE_CHARS_PER_PX = 8, 1 / 6.3
+
+
 @dataclass
 class Box:
     step: object
@@ -122,6 +129,17 @@ class Box:
     width: int
     # The phase targets this step reaches only after that phase ends (items of ``late_targets``).
     late: list[dict] = field(default_factory=list)
+    # The module's title, whole (the box's accessible name) and cut to the box (what it shows).
+    title: str = ""
+    short_title: str = ""
+
+    @property
+    def right(self) -> int:
+        return self.x + self.width
+
+    @property
+    def bottom(self) -> int:
+        return self.y + STEP_H
 
 
 @dataclass
@@ -136,12 +154,23 @@ class Column:
 
 
 @dataclass
+class Now:
+    """The half-year the school is in today, as a band over its column."""
+
+    x: int
+    width: int
+    label: str
+
+
+@dataclass
 class Timeline:
     width: int
     height: int
     columns: list[Column]
     boxes: list[Box]
-    links: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # Each requirement line as its corner points, from the required step to the step needing it.
+    links: list[list[tuple[int, int]]] = field(default_factory=list)
+    now: Now | None = None
 
     @property
     def marks(self) -> set[str]:
@@ -202,9 +231,22 @@ def late_targets(path) -> dict[int, list[dict]]:
     return found
 
 
-def timeline(path) -> Timeline:
+def cut_title(title: str, width: int) -> str:
+    """The title as far as it fits a box ``width`` wide, cut at a word with an ellipsis."""
+    room = int((width - 2 * BOX_PAD) * TITLE_CHARS_PER_PX)
+    if len(title) <= room:
+        return title
+    cut = title[: max(room - 1, 1)]
+    # A word cut in two loses its part, unless that leaves less than half the room.
+    if title[len(cut)] != " " and " " in cut[room // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" :,;-–·") + "…"
+
+
+def timeline(path, names: Names | None = None, now: tuple[int, int] | None = None) -> Timeline:
     """Steps in half-year columns under their school years, each in the first free row of
-    the half-years it spans."""
+    the half-years it spans; ``now`` is today's (school year of the path, period), marked
+    when the drawing covers it."""
     steps = path.steps
     if not steps:
         return Timeline(PERIOD_W * PERIODS_PER_YEAR + 2 * MARGIN, HEAD_H + MARGIN, [], [])
@@ -237,12 +279,16 @@ def timeline(path) -> Timeline:
         row = max(rows_taken.get(half, 0) for half in halves)
         for half in halves:
             rows_taken[half] = row + 1
+        width = len(halves) * PERIOD_W - 2 * BOX_INSET
+        title = names.modules.get(step.module_code, "") if names else ""
         box = Box(
             step,
-            MARGIN + (halves.start - origin) * PERIOD_W + 4,
+            MARGIN + (halves.start - origin) * PERIOD_W + BOX_INSET,
             HEAD_H + row * (STEP_H + STEP_GAP),
-            len(halves) * PERIOD_W - 8,
+            width,
             late.get(step.id, []),
+            title,
+            cut_title(title, width) if title else "",
         )
         boxes.append(box)
         where[step.module_code] = box
@@ -251,10 +297,71 @@ def timeline(path) -> Timeline:
         for code in box.step.requires:
             before = where.get(code)
             if before is not None:
-                links.append((before.x + before.width, before.y + STEP_H // 2, box.x, box.y + STEP_H // 2))
+                links.append(route(before, box, boxes))
     height = HEAD_H + max(rows_taken.values()) * (STEP_H + STEP_GAP) + MARGIN
-    width = MARGIN * 2 + (half_year(last, PERIODS_PER_YEAR) - origin + 1) * PERIOD_W
-    return Timeline(width, height, columns, boxes, links)
+    last_half = half_year(last, PERIODS_PER_YEAR)
+    width = MARGIN * 2 + (last_half - origin + 1) * PERIOD_W
+    mark = None
+    if now is not None and origin <= half_year(*now) <= last_half:
+        mark = Now(MARGIN + (half_year(*now) - origin) * PERIOD_W, PERIOD_W, _("now"))
+    return Timeline(width, height, columns, boxes, links, mark)
+
+
+def route(before: Box, after: Box, boxes: list[Box]) -> list[tuple[int, int]]:
+    """A requirement line from the right end of ``before`` to the left end of ``after`` that
+    runs only through the gaps: between half-year columns (where no box stands, except one
+    spanning that edge) and between rows (always free). It leaves ``before`` into the column
+    gap after it, goes along the row gap beside its row to a column gap that is free down to
+    the row of ``after``, along the row gap beside that row and into ``after`` from the
+    column gap before it. The outer edges of the drawing are always free."""
+    ys, yt = before.y + STEP_H // 2, after.y + STEP_H // 2
+    xs, xt = before.right + BOX_INSET, after.x - BOX_INSET
+    if before.y == after.y and xs == xt:
+        return [(before.right, ys), (after.x, yt)]
+    down = after.y >= before.y
+    gap_s = before.bottom + STEP_GAP // 2 if down else before.y - STEP_GAP // 2
+    gap_t = after.y - STEP_GAP // 2 if down else after.bottom + STEP_GAP // 2
+    if before.y == after.y:
+        gap_t = gap_s
+    top, bottom = min(gap_s, gap_t), max(gap_s, gap_t)
+    edges = {box.x - BOX_INSET for box in boxes} | {box.right + BOX_INSET for box in boxes}
+
+    def free(x: int) -> bool:
+        return not any(b.x < x < b.right and b.y < bottom and b.bottom > top for b in boxes)
+
+    lo, hi = min(xs, xt), max(xs, xt)
+    # The nearest free column gap: between the two steps if one is free, else the closest
+    # outside them.
+    xv = min(
+        (x for x in edges if free(x)),
+        key=lambda x: (0 if lo <= x <= hi else min(abs(x - lo), abs(x - hi)), x),
+    )
+    points = [
+        (before.right, ys),
+        (xs, ys),
+        (xs, gap_s),
+        (xv, gap_s),
+        (xv, gap_t),
+        (xt, gap_t),
+        (xt, yt),
+        (after.x, yt),
+    ]
+    return simplify(points)
+
+
+def simplify(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The corner points only: repeated points and points on a straight run dropped."""
+    kept: list[tuple[int, int]] = []
+    for point in points:
+        if kept and point == kept[-1]:
+            continue
+        if len(kept) >= 2:
+            (ax, ay), (bx, by) = kept[-2], kept[-1]
+            if (ax == bx == point[0]) or (ay == by == point[1]):
+                kept[-1] = point
+                continue
+        kept.append(point)
+    return kept
 
 
 @dataclass

@@ -66,9 +66,9 @@ def test_the_timeline_places_steps_by_half_year():
     assert boxes["C"].x == boxes["B"].x and boxes["C"].y > boxes["B"].y  # B's half-year is taken
     assert boxes["C"].width == boxes["A"].width + half  # two half-years wide
     assert boxes["D"].x == boxes["A"].x + 3 * half
-    assert drawn.links == [
-        (boxes["A"].x + boxes["A"].width, boxes["A"].y + 15, boxes["B"].x, boxes["B"].y + 15)
-    ]
+    # Side by side in one row: a straight line from A's end to B's start.
+    middle = boxes["A"].y + (boxes["A"].bottom - boxes["A"].y) // 2
+    assert drawn.links == [[(boxes["A"].right, middle), (boxes["B"].x, middle)]]
     assert drawn.marks == set()
 
 
