@@ -101,7 +101,7 @@ def team_session(session_id: int):
                 session, current_user, set(form.attended.data or ()), date.today()
             )
         except sessions.SessionRefused as refused:
-            form.attended.errors = [str(refused)]
+            form[refused.field].errors = [refused.message]
         else:
             db.session.commit()
             flash(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
+import sqlalchemy.orm as so
 from flask_babel import format_date
 from flask_babel import gettext as _
 
@@ -23,34 +24,39 @@ from planner.school import team as team_data
 
 
 class SessionRefused(Exception):
-    """What the leader asked cannot be done; the message says why."""
+    """What the leader asked cannot be done: ``message`` says why, at the form's ``field``."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
+# A session's page and list name every participant: loaded with it, not one by one.
+WITH_PARTICIPANTS = so.selectinload(TeamSession.participants).joinedload(SessionParticipant.teacher)
 
 
 @dataclass(frozen=True)
 class Ranking:
     options: list[SessionOption]
     teachers: list[User]
-    # Per module, the session under way for it (scheduled, attendance not yet confirmed).
-    upcoming: dict[str, TeamSession]
 
 
 def sessions_in_view(school: School, team_id: int | None) -> list[TeamSession]:
-    """The school's sessions, newest date first; a team leader sees their team's and the
-    school-wide ones that include a teacher of their team."""
-    found = db.session.scalars(
+    """The school's sessions with their participants, newest date first; a team leader's
+    are the sessions of their own team (those they may open, see ``session_or_none``)."""
+    query = (
         sa.select(TeamSession)
         .where(TeamSession.school_id == school.id)
+        .options(WITH_PARTICIPANTS)
         .order_by(TeamSession.held_on.desc(), TeamSession.id.desc())
-    ).all()
-    if team_id is None:
-        return list(found)
-    return [
-        s for s in found if s.team_id == team_id or any(p.teacher.team_id == team_id for p in s.participants)
-    ]
+    )
+    if team_id is not None:
+        query = query.where(TeamSession.team_id == team_id)
+    return list(db.session.scalars(query))
 
 
 def session_or_none(school: School, team_id: int | None, session_id: int) -> TeamSession | None:
-    found = db.session.get(TeamSession, session_id)
+    found = db.session.get(TeamSession, session_id, options=[WITH_PARTICIPANTS])
     if found is None or found.school_id != school.id:
         return None
     # A team leader manages what their team scheduled, not the school leader's sessions.
@@ -61,47 +67,42 @@ def session_or_none(school: School, team_id: int | None, session_id: int) -> Tea
 
 def ranking(school: School, team_id: int | None) -> Ranking:
     """The team formats for the teachers in view, the most gaps closed first. A teacher
-    already down for a session of a module gains nothing from scheduling it again."""
+    who did a module, or is down for a session of it, gains nothing from it again."""
     catalogue = service.planning_catalogue()
     teachers = team_data.school_teachers(school, team_id)
     if catalogue is None or not teachers:
-        return Ranking([], teachers, {})
-    found = team_data.matrix(school, team_id)
-    rows = {row.id: row for row in found.teachers}
+        return Ranking([], teachers)
+    areas, framework = team_data.framework_area_info()
+    rows = {row.id: row for row in team_data.teacher_rows(teachers, areas, framework)}
     reached = _reached([t.id for t in teachers])
-    upcoming = {
-        s.module_code: s for s in sessions_in_view(school, team_id) if s.attendance_confirmed_at is None
-    }
-    members = []
-    for teacher in teachers:
-        row = rows.get(teacher.id)
-        if row is None or not teacher.teaching_sector:
-            continue
-        down_for = {
-            code for code, s in upcoming.items() if any(p.teacher_id == teacher.id for p in s.participants)
-        }
-        members.append(
-            Member(
-                teacher=teacher.id,
-                sector=teacher.teaching_sector,
-                phase=teacher.phase,
-                levels={area: cell.planning or 0 for area, cell in row.cells.items()},
-                targets={area: cell.target or 0 for area, cell in row.cells.items()},
-                reached=frozenset(reached.get(teacher.id, set()) | down_for),
-                reach=teacher_reach(teacher),
-            )
+    members = [
+        Member(
+            teacher=teacher.id,
+            sector=teacher.teaching_sector,
+            phase=teacher.phase,
+            levels={area: cell.planning or 0 for area, cell in rows[teacher.id].cells.items()},
+            targets={area: cell.target or 0 for area, cell in rows[teacher.id].cells.items()},
+            reached=frozenset(reached.get(teacher.id, ())),
+            reach=teacher_reach(teacher),
         )
-    return Ranking(rank_sessions(catalogue.modules.values(), members), teachers, upcoming)
+        for teacher in teachers
+        if teacher.id in rows and teacher.teaching_sector
+    ]
+    return Ranking(rank_sessions(catalogue.modules.values(), members), teachers)
 
 
 def _reached(ids: list[int]) -> dict[int, set[str]]:
-    rows = db.session.execute(
-        sa.select(ModuleProgress.teacher_id, ModuleProgress.module_code).where(
-            ModuleProgress.teacher_id.in_(ids), ModuleProgress.status.in_(("done", "in_progress"))
-        )
-    ).all()
+    """Per teacher, the modules done or under way, and those of sessions still to come."""
+    progress = sa.select(ModuleProgress.teacher_id, ModuleProgress.module_code).where(
+        ModuleProgress.teacher_id.in_(ids), ModuleProgress.status.in_(("done", "in_progress"))
+    )
+    scheduled = (
+        sa.select(SessionParticipant.teacher_id, TeamSession.module_code)
+        .join(TeamSession, TeamSession.id == SessionParticipant.session_id)
+        .where(SessionParticipant.teacher_id.in_(ids), TeamSession.attendance_confirmed_at.is_(None))
+    )
     found: dict[int, set[str]] = {}
-    for teacher, code in rows:
+    for teacher, code in [*db.session.execute(progress), *db.session.execute(scheduled)]:
         found.setdefault(teacher, set()).add(code)
     return found
 
@@ -114,11 +115,11 @@ def schedule(
     catalogue = service.planning_catalogue()
     module = catalogue.modules.get(module_code) if catalogue else None
     if module is None or not module.team_format:
-        raise SessionRefused(_("This module is not a team format of the catalogue."))
+        raise SessionRefused("held_on", _("This module is not a team format of the catalogue."))
     if held_on < today:
-        raise SessionRefused(_("Choose a date from today on."))
+        raise SessionRefused("held_on", _("Choose a date from today on."))
     if not teachers:
-        raise SessionRefused(_("Choose at least one participant."))
+        raise SessionRefused("participants", _("Choose at least one participant."))
     session = TeamSession(
         school_id=school.id,
         team_id=leader.team_id,
@@ -145,9 +146,9 @@ def confirm_attendance(session: TeamSession, leader: User, attended: set[int], t
     confirmation as its evidence; the others' paths no longer hold the session. Returns
     how many attended."""
     if session.attendance_confirmed_at is not None:
-        raise SessionRefused(_("The attendance of this session is confirmed already."))
+        raise SessionRefused("attended", _("The attendance of this session is confirmed already."))
     if session.held_on > today:
-        raise SessionRefused(_("Attendance can be confirmed from the day of the session on."))
+        raise SessionRefused("attended", _("Attendance can be confirmed from the day of the session on."))
     note = _(
         "Team session on %(date)s; attendance confirmed by %(name)s.",
         date=format_date(session.held_on, "long"),
@@ -200,7 +201,7 @@ def confirm_attendance(session: TeamSession, leader: User, attended: set[int], t
 def cancel(session: TeamSession, leader: User) -> None:
     """Call off a session whose attendance is not confirmed: it leaves the participants' paths."""
     if session.attendance_confirmed_at is not None:
-        raise SessionRefused(_("A session whose attendance is confirmed stays on record."))
+        raise SessionRefused("", _("A session whose attendance is confirmed stays on record."))
     teachers = [p.teacher for p in session.participants]
     audit.record(
         "team_session.cancel",

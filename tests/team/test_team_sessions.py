@@ -142,3 +142,24 @@ def test_sessions_are_the_leaders_of_their_own_school_and_team(
     auth.logout()
     auth.login(anna.email)
     assert client.get("/school/sessions").status_code == 403
+
+
+def test_a_team_leader_lists_and_opens_the_sessions_of_their_team(
+    client, auth, leader, team_leader, make_teacher
+):
+    upper = make_teacher("Carla Claes", team=1, levels=LEVELS)
+    service.accept_path(service.replan(upper, "assessment"))
+    anna, _bram = planned_team(make_teacher)
+    auth.login("leader@example.org")
+    schedule(client, date.today() + timedelta(days=10), [anna])
+    auth.logout()
+    auth.login("tl@example.org")
+    page = client.get("/school/sessions").get_data(as_text=True)
+    # The school leader's session is not the team leader's to open, so it is not listed.
+    assert "No team sessions scheduled yet." in page
+    assert "Carla Claes" in page and "Anna Aalbers" not in page
+    schedule(client, date.today() + timedelta(days=12), [upper])
+    own = db.session.scalars(sa.select(TeamSession).where(TeamSession.team_id == team_leader.team_id)).one()
+    page = client.get("/school/sessions").get_data(as_text=True)
+    assert f"/school/sessions/{own.id}" in page
+    assert "Carla Claes" in client.get(f"/school/sessions/{own.id}").get_data(as_text=True)
