@@ -34,6 +34,11 @@ def school_year_start(day: date) -> int:
     return day.year if day.month >= SCHOOL_YEAR_START_MONTH else day.year - 1
 
 
+def period_in_school_year(day: date) -> int:
+    """The half of the school year ``day`` falls in: 1 from August to January, 2 from February."""
+    return 1 if day.month >= SCHOOL_YEAR_START_MONTH or day.month == 1 else 2
+
+
 def school_year_number(day: date, first_school_year: int) -> int:
     """The school year of ``day`` counted from the path's first (1); earlier years are 0 or less."""
     return school_year_start(day) - first_school_year + 1

@@ -12,10 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.domain.catalogue import PERIODS_PER_YEAR, Module
-from planner.domain.progress import SCHOOL_YEAR_START_MONTH, school_year_start
-
-# The second half of the school year (the planner's period 2) starts in February.
-SECOND_PERIOD_MONTH = 2
+from planner.domain.progress import period_in_school_year, school_year_start
 
 
 @dataclass(frozen=True)
@@ -106,8 +103,7 @@ def session_period(held_on: date, today: date) -> int:
     """The period of a path planned ``today`` that ``held_on`` falls in: 1 and 2 are the
     halves of the current school year, 3 and 4 the next year's, and so on."""
     year = school_year_start(held_on) - school_year_start(today)
-    second = SECOND_PERIOD_MONTH <= held_on.month < SCHOOL_YEAR_START_MONTH
-    return year * PERIODS_PER_YEAR + (2 if second else 1)
+    return year * PERIODS_PER_YEAR + period_in_school_year(held_on)
 
 
 def sessions_by_module(

@@ -22,7 +22,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
-from planner.domain.progress import school_year_number
+from planner.domain.progress import period_in_school_year, school_year_number
 from planner.extensions import db
 from planner.models import Framework
 from planner.models.catalogue import current_locale
@@ -31,7 +31,6 @@ from planner.paths import service
 from planner.paths.changes import MARKS
 from planner.paths.explain import Names, path_context, unreachable_sentence
 from planner.paths.forms import DoneForm, SkipForm, StartForm
-from planner.paths.request import start_period
 from planner.paths.views import late_targets, path_catalogue, timeline
 
 # What the page reads of a step on every request, beside the kept view.
@@ -134,7 +133,7 @@ def version_stamp(path, rows: dict[int, list]) -> tuple:
 
 def now_on_path(path, today: date) -> tuple[int, int]:
     """Today as (school year of the path, counted from 1; half-year of that year)."""
-    return school_year_number(today, path.first_school_year), start_period(today)
+    return school_year_number(today, path.first_school_year), period_in_school_year(today)
 
 
 def build(

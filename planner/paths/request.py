@@ -12,7 +12,7 @@ from planner.domain.assessment import heavy_class
 from planner.domain.catalogue import Module, TargetEntry
 from planner.domain.phases import years_per_phase
 from planner.domain.planning import PlanRequest
-from planner.domain.progress import SCHOOL_YEAR_START_MONTH
+from planner.domain.progress import period_in_school_year
 from planner.domain.targets import merge_targets, raise_targets
 
 # CAO po 2024-2025: 40 hours a year of individual professionalisation for a full-time
@@ -51,11 +51,6 @@ class Situation:
     programme_steps: Mapping[str, int] = field(default_factory=dict)
     programme_modules: frozenset[str] | None = None
     team_sessions: Mapping[str, int] = field(default_factory=dict)
-
-
-def start_period(today: date) -> int:
-    """The period of the school year ``today`` falls in: 1 from August, 2 from February."""
-    return 1 if today.month >= SCHOOL_YEAR_START_MONTH or today.month == 1 else 2
 
 
 def sector_targets(
@@ -112,7 +107,7 @@ def plan_request(
         ),
         class_context_areas=class_context_areas,
         side_entrant=situation.side_entrant,
-        start_period=start_period(today),
+        start_period=period_in_school_year(today),
         done_years=dict(situation.done_years),
         reach=situation.reach,
         induction_programme=situation.induction_programme,
