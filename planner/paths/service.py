@@ -487,12 +487,14 @@ def _recorded_steps(progress, previous, modules, first_year) -> list[PathStep]:
     return steps
 
 
-def replan_if_planned(teacher: User, cause: str, catalogue: PlanningCatalogue | None = None) -> bool:
+def replan_if_planned(
+    teacher: User, cause: str, catalogue: PlanningCatalogue | None = None, detail: dict | None = None
+) -> bool:
     """Plan again when the teacher has a path already; a first path is the teacher's own step."""
     if current_path(teacher) is None:
         return False
     try:
-        replan(teacher, cause, catalogue=catalogue)
+        replan(teacher, cause, catalogue=catalogue, detail=detail)
     except CannotPlan:
         return False
     return True

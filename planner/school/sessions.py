@@ -221,9 +221,4 @@ def cancel(session: TeamSession, leader: User) -> None:
 
 def _replan(teachers: list[User], catalogue, detail: dict) -> None:
     for teacher in teachers:
-        if service.current_path(teacher) is None:
-            continue
-        try:
-            service.replan(teacher, "team-session", catalogue=catalogue, detail=detail)
-        except service.CannotPlan:
-            continue
+        service.replan_if_planned(teacher, "team-session", catalogue, detail)
