@@ -24,6 +24,7 @@ from planner import create_app
 from planner.catalogue.interchange import import_document
 from planner.domain.catalogue import Module
 from planner.extensions import db
+from planner.models import Role, School, Team, User
 
 SIZES = (50, 500)
 REQUIREMENTS_PER_MODULE = 2
@@ -69,6 +70,27 @@ def interchange_document(modules: list[Module]) -> dict:
             for index, m in enumerate(modules)
         ],
     }
+
+
+def two_team_school(name: str) -> School:
+    """A primary school with a lower and an upper team, as the team benchmarks use."""
+    school = School(name=name, sector="po")
+    school.teams = [Team(name="Onderbouw"), Team(name="Bovenbouw")]
+    return school
+
+
+def school_teacher(school: School, n: int, email: str, years: int) -> User:
+    """The ``n``-th qualified teacher of a ``two_team_school``, in its teams by turn."""
+    return User(
+        email=email,
+        name=f"Teacher {n:03}",
+        role=Role.TEACHER,
+        school=school,
+        team=school.teams[n % 2],
+        sector="po",
+        qualification="qualified",
+        years_experience=years,
+    )
 
 
 def bench_app(folder: str, **config):

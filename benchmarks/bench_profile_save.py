@@ -18,14 +18,14 @@ import tempfile
 import time
 
 import sqlalchemy as sa
-from bench_pages import bench_app
+from bench_pages import bench_app, school_teacher, two_team_school
 from flask_migrate import upgrade
 
 from planner.auth import accounts
 from planner.catalogue.interchange import import_document
 from planner.cli import SHIPPED_CATALOGUE
 from planner.extensions import db
-from planner.models import Role, School, Team, User
+from planner.models import Role, School, User
 from planner.paths import assessing, service
 
 TEACHERS = int(sys.argv[1]) if len(sys.argv) > 1 else 200
@@ -38,21 +38,12 @@ TARGET_MS = 1000
 def school_of(codes: list[str]) -> School:
     """A school of TEACHERS teachers, each with a self-assessment and a first path."""
     rng = random.Random(TEACHERS)
-    school = School(name="Benchmark", sector="po", budget_hours_per_year=40)
-    school.teams = [Team(name="Onderbouw"), Team(name="Bovenbouw")]
+    school = two_team_school("Benchmark")
+    school.budget_hours_per_year = 40
     db.session.add(school)
     catalogue = service.planning_catalogue()
     for n in range(TEACHERS):
-        teacher = User(
-            email=f"t{n}@example.org",
-            name=f"Teacher {n:03}",
-            role=Role.TEACHER,
-            school=school,
-            team=school.teams[n % 2],
-            sector="po",
-            qualification="qualified",
-            years_experience=rng.choice([0, 1, 4, 10, 20]),
-        )
+        teacher = school_teacher(school, n, f"t{n}@example.org", rng.choice([0, 1, 4, 10, 20]))
         accounts.set_password(teacher, PASSWORD)
         db.session.add(teacher)
         assessment = assessing.start_draft(teacher, None)

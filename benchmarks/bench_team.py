@@ -17,7 +17,7 @@ import time
 from datetime import datetime
 
 import sqlalchemy as sa
-from bench_pages import bench_app
+from bench_pages import bench_app, school_teacher, two_team_school
 from flask_migrate import upgrade
 
 from planner.auth import accounts
@@ -25,7 +25,7 @@ from planner.catalogue.interchange import import_document
 from planner.cli import SHIPPED_CATALOGUE
 from planner.domain.peer import Colleague, peer_pairs
 from planner.extensions import db
-from planner.models import Role, School, Team, User
+from planner.models import Role, School, User
 from planner.models.paths import AssessedArea, Assessment
 from planner.models.team import ExpertMinimum
 from planner.school import peers, team_planning
@@ -38,23 +38,13 @@ PASSWORD = "bench-password-2026"
 
 def school_of(size: int, codes: list[str]) -> School:
     rng = random.Random(size)
-    school = School(name=f"Benchmark {size}", sector="po")
-    school.teams = [Team(name="Onderbouw"), Team(name="Bovenbouw")]
+    school = two_team_school(f"Benchmark {size}")
     db.session.add(school)
     db.session.flush()
     for code in ("GEDRAG", "LEZEN", "AUTISME", "DIFF", "MEDISCH"):
         db.session.add(ExpertMinimum(school_id=school.id, area_code=code, minimum=max(1, size // 40)))
     for n in range(size):
-        teacher = User(
-            email=f"t{n}-{size}@example.org",
-            name=f"Teacher {n:03}",
-            role=Role.TEACHER,
-            school=school,
-            team=school.teams[n % 2],
-            sector="po",
-            qualification="qualified",
-            years_experience=rng.choice([1, 4, 10, 20]),
-        )
+        teacher = school_teacher(school, n, f"t{n}-{size}@example.org", rng.choice([1, 4, 10, 20]))
         db.session.add(teacher)
         for kind in ("self", "mentor"):
             db.session.add(
