@@ -155,6 +155,6 @@ def test_the_page_moves_the_now_mark_when_the_half_year_changes(client, logged_i
 
 def test_the_page_draws_titles_in_the_boxes_and_a_scroll_frame(client, logged_in):
     figure = timeline_of(page(client))
-    assert '<div class="timeline-frame">' in figure and "timeline.js" in figure
+    assert '<div class="timeline-frame">' in figure and "scroll-frames.js" in figure
     titles = re.findall(r'<text [^>]*class="title">([^<]+)</text>', figure)
     assert titles and all(len(title) > 3 for title in titles)
