@@ -31,7 +31,3 @@ class AttendanceForm(FlaskForm):
     def __init__(self, *args, participants, **kwargs):
         super().__init__(*args, **kwargs)
         self.attended.choices = [(p.teacher_id, p.teacher.name) for p in participants]
-
-
-class CancelForm(FlaskForm):
-    submit = SubmitField(_l("Call off the session"))

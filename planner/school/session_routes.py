@@ -3,8 +3,8 @@
 from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user
 
 from planner import access
@@ -13,7 +13,7 @@ from planner.extensions import db
 from planner.models import Role
 from planner.paths.views import catalogue_names
 from planner.school import bp, sessions
-from planner.school.session_forms import AttendanceForm, CancelForm, ScheduleForm
+from planner.school.session_forms import AttendanceForm, ScheduleForm
 from planner.school.team_routes import leader_school
 
 
@@ -129,15 +129,27 @@ def cancel_session(session_id: int):
     if session.attendance_confirmed_at is not None:
         flash(_("A session whose attendance is confirmed stays on record."), "error")
         return redirect(url_for("school.team_session", session_id=session.id))
-    form = CancelForm()
-    if form.validate_on_submit():
+    if request.method == "POST":
         sessions.cancel(session, current_user)
         db.session.commit()
         flash(_("The session is called off and has left the participants' paths."), "success")
         return redirect(url_for("school.team_sessions"))
+    names = catalogue_names(current_framework(), [session.module_code])
     return render_template(
-        "school/session_cancel.html",
-        session=session,
-        form=form,
-        names=catalogue_names(current_framework(), [session.module_code]),
+        "main/confirm.html",
+        question=_(
+            "Call off %(module)s on %(date)s?",
+            module=names.module(session.module_code),
+            date=format_date(session.held_on, "long"),
+        ),
+        consequences=[
+            _(
+                "The session leaves the paths of its %(num)s participants; a teacher with an "
+                "agreement gets the change as a proposal.",
+                num=len(session.participants),
+            )
+        ],
+        button=_("Call off the session"),
+        danger=True,
+        cancel_url=url_for("school.team_session", session_id=session.id),
     )
